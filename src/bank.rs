@@ -1,0 +1,237 @@
+//! The question bank: dimensions, modules, questions and the report texts, validated.
+//!
+//! A bank arrives as JSON (see `assets/bank.schema.json` and the README). [`Bank::from_json`]
+//! either returns a bank whose every invariant holds, or **every** problem found, each with its
+//! JSON path. The rest of the program trusts a `Bank` and never re-checks it.
+
+mod read;
+
+use crate::condition::Condition;
+use crate::lang::Text;
+use crate::problem::Problem;
+
+/// The `format` marker of a bank file.
+pub const BANK_FORMAT: &str = "tscheck-bank";
+/// The bank format version this build reads.
+pub const BANK_FORMAT_VERSION: u32 = 1;
+/// The largest bank file accepted.
+pub const BANK_MAX_BYTES: usize = 4 * 1024 * 1024;
+/// The bank bundled into the widget and the CLI's default.
+pub const BUNDLED_BANK_JSON: &str = include_str!("../assets/bank/bank.json");
+
+/// A validated question bank. Construct it with [`Bank::from_json`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bank {
+    id: String,
+    version: String,
+    title: Text,
+    scoring: Scoring,
+    modules: Vec<Module>,
+    dimensions: Vec<Dimension>,
+    questions: Vec<Question>,
+    services: Vec<Service>,
+    disclaimer: Text,
+}
+
+/// Scoring parameters stated in the bank, so the published method and the numbers agree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scoring {
+    /// Five maturity levels; `levels[i].min` is the lowest overall score of level `i + 1`.
+    pub levels: Vec<Level>,
+    /// With any red flag, the level is at most this.
+    pub red_flag_level_cap: u8,
+    /// A dimension scoring below this is high risk.
+    pub high_risk_below: f64,
+    /// A dimension scoring at least this is low risk.
+    pub low_risk_from: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Level {
+    pub min: f64,
+    pub name: Text,
+    pub description: Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Module {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+    pub show_if: Option<Condition>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dimension {
+    pub id: String,
+    pub weight: f64,
+    pub name: Text,
+    pub description: Text,
+    pub summary: BandTexts,
+}
+
+/// A text for each risk band of a dimension.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BandTexts {
+    pub high_risk: Text,
+    pub medium_risk: Text,
+    pub low_risk: Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuestionKind {
+    /// One option on a maturity scale, weakest (score 0) to strongest (score 1).
+    Single,
+    /// Several practices to tick; the score is the weighted share ticked.
+    Checklist,
+}
+
+impl QuestionKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            QuestionKind::Single => "single",
+            QuestionKind::Checklist => "checklist",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    pub id: String,
+    /// Index into [`Bank::dimensions`].
+    pub dimension: usize,
+    /// Index into [`Bank::modules`].
+    pub module: usize,
+    pub kind: QuestionKind,
+    pub weight: f64,
+    pub critical: Option<Critical>,
+    pub not_applicable: bool,
+    pub show_if: Option<Condition>,
+    pub text: Text,
+    pub help: Text,
+    pub recommendation: Text,
+    pub references: Vec<Reference>,
+    pub options: Vec<AnswerOption>,
+}
+
+/// A statutory confidentiality measure (SPC 2020 provisions, Art. 6): below `threshold`, or
+/// unanswered, the question is a red flag.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Critical {
+    /// The item of Art. 6 (1–7).
+    pub measure: u8,
+    pub threshold: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerOption {
+    pub id: String,
+    pub text: Text,
+    /// For a single-choice question, the option's score in 0–1; for a checklist, its weight (> 0).
+    pub value: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReferenceKind {
+    Law,
+    Standard,
+    Guideline,
+    Case,
+}
+
+impl ReferenceKind {
+    pub const CODES: &'static [&'static str] = &["law", "standard", "guideline", "case"];
+
+    pub fn from_code(code: &str) -> Option<ReferenceKind> {
+        match code {
+            "law" => Some(ReferenceKind::Law),
+            "standard" => Some(ReferenceKind::Standard),
+            "guideline" => Some(ReferenceKind::Guideline),
+            "case" => Some(ReferenceKind::Case),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reference {
+    pub kind: ReferenceKind,
+    pub text: Text,
+}
+
+/// A public service the report points to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Service {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+}
+
+impl Bank {
+    /// Validates a bank from JSON bytes, reporting every problem at once. Never panics.
+    pub fn from_json(bytes: &[u8]) -> Result<Bank, Vec<Problem>> {
+        read::read_bank(bytes)
+    }
+
+    /// The bundled bank. It is validated by a test, so this only fails if that test fails.
+    pub fn bundled() -> Result<Bank, Vec<Problem>> {
+        Bank::from_json(BUNDLED_BANK_JSON.as_bytes())
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+    pub fn title(&self) -> &Text {
+        &self.title
+    }
+    pub fn scoring(&self) -> &Scoring {
+        &self.scoring
+    }
+    pub fn modules(&self) -> &[Module] {
+        &self.modules
+    }
+    pub fn dimensions(&self) -> &[Dimension] {
+        &self.dimensions
+    }
+    pub fn questions(&self) -> &[Question] {
+        &self.questions
+    }
+    pub fn services(&self) -> &[Service] {
+        &self.services
+    }
+    pub fn disclaimer(&self) -> &Text {
+        &self.disclaimer
+    }
+
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn dimension_index(&self, id: &str) -> Option<usize> {
+        self.dimensions.iter().position(|d| d.id == id)
+    }
+}
+
+impl Question {
+    pub fn option(&self, id: &str) -> Option<&AnswerOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+
+    /// The option's normalised score in 0–1: for a single choice its score, for a checklist
+    /// practice its share of the total weight.
+    pub fn option_score(&self, option: &AnswerOption) -> f64 {
+        match self.kind {
+            QuestionKind::Single => option.value,
+            QuestionKind::Checklist => {
+                option.value / self.options.iter().map(|o| o.value).sum::<f64>()
+            }
+        }
+    }
+}

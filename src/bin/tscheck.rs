@@ -1,0 +1,180 @@
+//! `tscheck`: validate question banks and score answers files from the command line.
+//!
+//! ```text
+//! tscheck check FILE...
+//! tscheck score BANK ANSWERS [--format text|json] [--lang zh|en]
+//! ```
+//! Exit status: 0 on success; 1 for invalid input (every problem printed, one a line, naming
+//! the file and the JSON path); 2 for a usage error.
+
+use std::process::ExitCode;
+use tscheck::answers_file;
+use tscheck::bank::Bank;
+use tscheck::lang::Lang;
+use tscheck::report;
+use tscheck::report_text::to_text;
+
+const USAGE: &str = "usage:
+  tscheck check FILE...
+  tscheck score BANK ANSWERS [--format text|json] [--lang zh|en]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("check") if args.len() > 1 => check(&args[1..]),
+        Some("score") => match ScoreArgs::parse(&args[1..]) {
+            Ok(a) => score(&a),
+            Err(msg) => usage_error(&msg),
+        },
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => usage_error("expected a command"),
+    }
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("tscheck: {msg}\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn read(path: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))
+}
+
+fn check(files: &[String]) -> ExitCode {
+    let mut ok = true;
+    for path in files {
+        match read(path).map(|bytes| Bank::from_json(&bytes)) {
+            Ok(Ok(bank)) => println!(
+                "{path}: ok ({} {}, {} dimensions, {} questions)",
+                bank.id(),
+                bank.version(),
+                bank.dimensions().len(),
+                bank.questions().len()
+            ),
+            Ok(Err(problems)) => {
+                ok = false;
+                for p in problems {
+                    println!("{path}: {}", p.line(Lang::En));
+                }
+            }
+            Err(msg) => {
+                ok = false;
+                println!("{msg}");
+            }
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+struct ScoreArgs {
+    bank: String,
+    answers: String,
+    json: bool,
+    lang: Lang,
+}
+
+impl ScoreArgs {
+    fn parse(args: &[String]) -> Result<ScoreArgs, String> {
+        let mut positional = Vec::new();
+        let (mut json, mut lang) = (false, Lang::Zh);
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            match arg.as_str() {
+                "--format" => match it.next().map(String::as_str) {
+                    Some("text") => json = false,
+                    Some("json") => json = true,
+                    other => return Err(format!("--format takes text or json, not {other:?}")),
+                },
+                "--lang" => match it.next().map(|s| Lang::from_code(s)) {
+                    Some(Some(l)) => lang = l,
+                    _ => return Err("--lang takes zh or en".into()),
+                },
+                flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+                _ => positional.push(arg.clone()),
+            }
+        }
+        match <[String; 2]>::try_from(positional) {
+            Ok([bank, answers]) => Ok(ScoreArgs {
+                bank,
+                answers,
+                json,
+                lang,
+            }),
+            Err(_) => Err("score takes a BANK and an ANSWERS file".into()),
+        }
+    }
+}
+
+fn score(args: &ScoreArgs) -> ExitCode {
+    let fail = |lines: Vec<String>| {
+        for line in lines {
+            eprintln!("{line}");
+        }
+        ExitCode::FAILURE
+    };
+    let bank = match read(&args.bank).map(|b| Bank::from_json(&b)) {
+        Ok(Ok(bank)) => bank,
+        Ok(Err(problems)) => {
+            return fail(
+                problems
+                    .iter()
+                    .map(|p| format!("{}: {}", args.bank, p.line(args.lang)))
+                    .collect(),
+            )
+        }
+        Err(msg) => return fail(vec![msg]),
+    };
+    let file = match read(&args.answers).map(|b| answers_file::decode(&b, &bank)) {
+        Ok(Ok(file)) => file,
+        Ok(Err(problems)) => {
+            return fail(
+                problems
+                    .iter()
+                    .map(|p| format!("{}: {}", args.answers, p.line(args.lang)))
+                    .collect(),
+            )
+        }
+        Err(msg) => return fail(vec![msg]),
+    };
+    for p in &file.ignored {
+        eprintln!("{}: {}", args.answers, p.line(args.lang));
+    }
+    let report = report::build(
+        &bank,
+        &file.profile,
+        &file.answers,
+        file.saved_at.as_deref(),
+        None,
+    );
+    if args.json {
+        println!("{}", report_json(&report));
+    } else {
+        print!("{}", to_text(&report, args.lang));
+    }
+    ExitCode::SUCCESS
+}
+
+fn report_json(r: &report::Report) -> String {
+    let value = serde_json::json!({
+        "bank": { "id": r.bank_id, "version": r.bank_version },
+        "overall": r.overall,
+        "level": r.level,
+        "completeness": r.completeness,
+        "answered": r.answered,
+        "visible": r.visible,
+        "dimensions": r.dimensions.iter().map(|d| serde_json::json!({
+            "id": d.id, "score": d.score, "answered": d.answered, "visible": d.visible,
+            "not_applicable": d.not_applicable,
+        })).collect::<Vec<_>>(),
+        "red_flags": r.red_flags.iter().map(|f| f.question_id.clone()).collect::<Vec<_>>(),
+        "actions": r.actions.iter().map(|a| a.question_id.clone()).collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}

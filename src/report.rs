@@ -1,0 +1,324 @@
+//! The report as plain data: every number and text the report shows, computed once, with no
+//! formatting. The widget's report view and the text rendering (`report_text`) only lay it out.
+
+use crate::answers::{Answer, Answers};
+use crate::answers_file::AnswersFile;
+use crate::bank::{Bank, QuestionKind, ReferenceKind};
+use crate::lang::Text;
+use crate::profile::Profile;
+use crate::score::{band_for, prioritised_actions, score, Band, QuestionState, Scores};
+use crate::visibility::Visibility;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    pub title: Text,
+    pub bank_id: String,
+    pub bank_version: String,
+    /// The date the report was made, as given by the caller (the core has no clock).
+    pub date: Option<String>,
+    /// Only when the user typed one.
+    pub org_name: Option<String>,
+    pub profile: Profile,
+    pub overall: u8,
+    pub level: u8,
+    pub level_name: Text,
+    pub level_description: Text,
+    /// The level the score alone would reach, when red flags capped it lower.
+    pub capped_from: Option<(u8, Text)>,
+    pub answered: usize,
+    pub visible: usize,
+    pub completeness: u8,
+    pub dimensions: Vec<DimensionReport>,
+    pub red_flags: Vec<RedFlag>,
+    pub actions: Vec<ActionItem>,
+    pub comparison: Option<Comparison>,
+    pub services: Vec<(Text, Text)>,
+    pub disclaimer: Text,
+    pub red_flag_level_cap: u8,
+    /// Level thresholds for the methodology: (level, min, name).
+    pub levels: Vec<(u8, u8, Text)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DimensionReport {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+    pub weight: f64,
+    /// Rounded 0–100; `None` when nothing counted.
+    pub score: Option<u8>,
+    pub band: Option<Band>,
+    pub summary: Option<Text>,
+    pub visible: usize,
+    pub answered: usize,
+    pub not_applicable: usize,
+    pub completeness: u8,
+    pub findings: Vec<Finding>,
+}
+
+/// How one visible question counted: the "how was this computed" of a dimension.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub question_id: String,
+    pub text: Text,
+    pub weight: f64,
+    pub critical: bool,
+    pub red_flag: bool,
+    /// The chosen option(s), in bank order; empty when unanswered, not applicable or none ticked.
+    pub answer: Vec<Text>,
+    pub state: FindingState,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FindingState {
+    Unanswered,
+    NotApplicable,
+    /// Rounded 0–100.
+    Scored(u8),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RedFlag {
+    pub question_id: String,
+    pub dimension: Text,
+    pub text: Text,
+    /// The item of SPC 2020 provisions Art. 6.
+    pub measure: u8,
+    pub unanswered: bool,
+    /// The legal references of the question.
+    pub basis: Vec<Text>,
+    pub recommendation: Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActionItem {
+    pub question_id: String,
+    pub dimension: Text,
+    pub text: Text,
+    pub recommendation: Text,
+    pub references: Vec<Text>,
+    pub red_flag: bool,
+    /// Rounded 0–100 current score of the question; `None` when unanswered.
+    pub current: Option<u8>,
+}
+
+/// The change against a previous self-check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub previous_date: Option<String>,
+    pub previous_overall: u8,
+    pub previous_level: u8,
+    pub overall_delta: i16,
+    /// Per dimension (same order as `Report::dimensions`): previous score and delta, when both exist.
+    pub dimensions: Vec<Option<(u8, i16)>>,
+    pub improved: Vec<(String, Text)>,
+    pub regressed: Vec<(String, Text)>,
+    /// Answers of the previous file that this bank no longer has.
+    pub ignored: usize,
+}
+
+/// Builds the report of a self-check, optionally compared with a previous answers file.
+pub fn build(
+    bank: &Bank,
+    profile: &Profile,
+    answers: &Answers,
+    date: Option<&str>,
+    previous: Option<&AnswersFile>,
+) -> Report {
+    let visibility = Visibility::compute(bank, profile, answers);
+    let scores = crate::score::score_with(bank, &visibility, answers);
+    let level_def = &bank.scoring().levels[usize::from(scores.level) - 1];
+    let capped_from = (scores.level < scores.uncapped_level).then(|| {
+        let l = &bank.scoring().levels[usize::from(scores.uncapped_level) - 1];
+        (scores.uncapped_level, l.name.clone())
+    });
+    let dimensions = visibility
+        .sections(bank)
+        .into_iter()
+        .map(|d| dimension_report(bank, &scores, answers, d))
+        .collect::<Vec<_>>();
+    let red_flags = scores
+        .red_flags
+        .iter()
+        .map(|&i| {
+            let q = &bank.questions()[i];
+            RedFlag {
+                question_id: q.id.clone(),
+                dimension: bank.dimensions()[q.dimension].name.clone(),
+                text: q.text.clone(),
+                measure: q.critical.map(|c| c.measure).unwrap_or(0),
+                unanswered: scores.questions[i] == QuestionState::Unanswered,
+                basis: q
+                    .references
+                    .iter()
+                    .filter(|r| r.kind == ReferenceKind::Law)
+                    .map(|r| r.text.clone())
+                    .collect(),
+                recommendation: q.recommendation.clone(),
+            }
+        })
+        .collect();
+    let actions = prioritised_actions(bank, &scores)
+        .into_iter()
+        .map(|i| {
+            let q = &bank.questions()[i];
+            ActionItem {
+                question_id: q.id.clone(),
+                dimension: bank.dimensions()[q.dimension].name.clone(),
+                text: q.text.clone(),
+                recommendation: q.recommendation.clone(),
+                references: q.references.iter().map(|r| r.text.clone()).collect(),
+                red_flag: scores.is_red_flag(i),
+                current: match scores.questions[i] {
+                    QuestionState::Scored(s) => Some(crate::score::round_percent(100.0 * s)),
+                    _ => None,
+                },
+            }
+        })
+        .collect();
+    let comparison = previous.map(|prev| compare(bank, &scores, &dimensions, prev));
+    let org = profile.org_name.trim();
+    Report {
+        title: bank.title().clone(),
+        bank_id: bank.id().to_string(),
+        bank_version: bank.version().to_string(),
+        date: date.map(str::to_string),
+        org_name: (!org.is_empty()).then(|| org.to_string()),
+        profile: profile.clone(),
+        overall: scores.overall_rounded(),
+        level: scores.level,
+        level_name: level_def.name.clone(),
+        level_description: level_def.description.clone(),
+        capped_from,
+        answered: scores.answered(),
+        visible: scores.visible(),
+        completeness: scores.completeness(),
+        dimensions,
+        red_flags,
+        actions,
+        comparison,
+        services: bank
+            .services()
+            .iter()
+            .map(|s| (s.name.clone(), s.description.clone()))
+            .collect(),
+        disclaimer: bank.disclaimer().clone(),
+        red_flag_level_cap: bank.scoring().red_flag_level_cap,
+        levels: bank
+            .scoring()
+            .levels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (i as u8 + 1, l.min as u8, l.name.clone()))
+            .collect(),
+    }
+}
+
+fn dimension_report(bank: &Bank, scores: &Scores, answers: &Answers, d: usize) -> DimensionReport {
+    let def = &bank.dimensions()[d];
+    let ds = &scores.dimensions[d];
+    let score = ds.rounded();
+    let band = score.map(|s| band_for(bank, s));
+    let findings = bank
+        .questions()
+        .iter()
+        .enumerate()
+        .filter(|(i, q)| q.dimension == d && scores.questions[*i] != QuestionState::Hidden)
+        .map(|(i, q)| Finding {
+            question_id: q.id.clone(),
+            text: q.text.clone(),
+            weight: q.weight,
+            critical: q.critical.is_some(),
+            red_flag: scores.is_red_flag(i),
+            answer: chosen_texts(bank, i, answers.get(&q.id)),
+            state: match scores.questions[i] {
+                QuestionState::Scored(s) => {
+                    FindingState::Scored(crate::score::round_percent(100.0 * s))
+                }
+                QuestionState::NotApplicable => FindingState::NotApplicable,
+                _ => FindingState::Unanswered,
+            },
+        })
+        .collect();
+    DimensionReport {
+        id: def.id.clone(),
+        name: def.name.clone(),
+        description: def.description.clone(),
+        weight: def.weight,
+        score,
+        band,
+        summary: band.map(|b| match b {
+            Band::High => def.summary.high_risk.clone(),
+            Band::Medium => def.summary.medium_risk.clone(),
+            Band::Low => def.summary.low_risk.clone(),
+        }),
+        visible: ds.visible,
+        answered: ds.answered,
+        not_applicable: ds.not_applicable,
+        completeness: if ds.visible == 0 {
+            100
+        } else {
+            (ds.answered * 100 / ds.visible) as u8
+        },
+        findings,
+    }
+}
+
+fn chosen_texts(bank: &Bank, i: usize, answer: Option<&Answer>) -> Vec<Text> {
+    let q = &bank.questions()[i];
+    match (answer, q.kind) {
+        (Some(Answer::Choice(id)), QuestionKind::Single) => q
+            .option(id)
+            .map(|o| vec![o.text.clone()])
+            .unwrap_or_default(),
+        (Some(Answer::Checked(ticked)), QuestionKind::Checklist) => q
+            .options
+            .iter()
+            .filter(|o| ticked.contains(&o.id))
+            .map(|o| o.text.clone())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn compare(
+    bank: &Bank,
+    now: &Scores,
+    dimensions: &[DimensionReport],
+    previous: &AnswersFile,
+) -> Comparison {
+    let before = score(bank, &previous.profile, &previous.answers);
+    let previous_overall = before.overall_rounded();
+    let dims = dimensions
+        .iter()
+        .map(|dr| {
+            let d = bank.dimension_index(&dr.id)?;
+            let prev = before.dimensions[d].rounded()?;
+            let cur = dr.score?;
+            Some((prev, i16::from(cur) - i16::from(prev)))
+        })
+        .collect();
+    let mut improved = Vec::new();
+    let mut regressed = Vec::new();
+    for (i, q) in bank.questions().iter().enumerate() {
+        if let (QuestionState::Scored(a), QuestionState::Scored(b)) =
+            (before.questions[i], now.questions[i])
+        {
+            if b > a {
+                improved.push((q.id.clone(), q.text.clone()));
+            } else if b < a {
+                regressed.push((q.id.clone(), q.text.clone()));
+            }
+        }
+    }
+    Comparison {
+        previous_date: previous.saved_at.clone(),
+        previous_overall,
+        previous_level: before.level,
+        overall_delta: i16::from(now.overall_rounded()) - i16::from(previous_overall),
+        dimensions: dims,
+        improved,
+        regressed,
+        ignored: previous.ignored.len(),
+    }
+}

@@ -1,0 +1,173 @@
+//! The report as plain text in one language: what `tscheck score` prints and what the golden
+//! tests compare. It shows the same facts as the widget's report, in the same order.
+
+use crate::lang::Lang;
+use crate::report::{FindingState, Report};
+use crate::score::Band;
+use crate::strings::{fill, S};
+use std::fmt::Write;
+
+pub fn band_label(band: Band) -> S {
+    match band {
+        Band::High => S::BandHigh,
+        Band::Medium => S::BandMedium,
+        Band::Low => S::BandLow,
+    }
+}
+
+/// A signed change such as `+5`, `-3` or `0`.
+pub fn signed(delta: i16) -> String {
+    if delta > 0 {
+        format!("+{delta}")
+    } else {
+        delta.to_string()
+    }
+}
+
+pub fn to_text(report: &Report, lang: Lang) -> String {
+    let t = |s: S| s.get(lang);
+    let mut out = String::new();
+    let mut line = |s: String| {
+        out.push_str(&s);
+        out.push('\n');
+    };
+    line(format!("# {}", t(S::ReportHeading)));
+    if let Some(name) = &report.org_name {
+        line(fill(t(S::ReportFor), &[("name", name)]));
+    }
+    if let Some(date) = &report.date {
+        line(fill(t(S::ReportDate), &[("date", date)]));
+    }
+    line(fill(
+        t(S::ReportBank),
+        &[(
+            "version",
+            &format!("{} {}", report.bank_id, report.bank_version),
+        )],
+    ));
+    line(String::new());
+    line(format!("{}: {} / 100", t(S::OverallScore), report.overall));
+    line(format!(
+        "{}: {} {}",
+        t(S::LevelLabel),
+        fill(t(S::LevelOf), &[("level", &report.level)]),
+        report.level_name.get(lang)
+    ));
+    line(report.level_description.get(lang).to_string());
+    if let Some((from, name)) = &report.capped_from {
+        line(fill(
+            t(S::LevelCapped),
+            &[
+                ("from", from),
+                ("name", &name.get(lang)),
+                ("cap", &report.red_flag_level_cap),
+            ],
+        ));
+    }
+    line(fill(
+        t(S::CompletenessLine),
+        &[
+            ("answered", &report.answered),
+            ("total", &report.visible),
+            ("percent", &report.completeness),
+        ],
+    ));
+    line(String::new());
+
+    line(format!("## {}", t(S::RedFlagsHeading)));
+    if report.red_flags.is_empty() {
+        line(t(S::NoRedFlags).to_string());
+    }
+    for flag in &report.red_flags {
+        let unanswered = if flag.unanswered {
+            t(S::UnansweredFlag)
+        } else {
+            ""
+        };
+        line(format!(
+            "- [{}] {}{}",
+            flag.question_id,
+            flag.text.get(lang),
+            unanswered
+        ));
+        line(format!(
+            "  {}",
+            fill(t(S::MeasureLabel), &[("n", &flag.measure)])
+        ));
+        for basis in &flag.basis {
+            line(format!("  {}: {}", t(S::LegalBasis), basis.get(lang)));
+        }
+    }
+    line(String::new());
+
+    line(format!("## {}", t(S::ActionsHeading)));
+    if report.actions.is_empty() {
+        line(t(S::NoActions).to_string());
+    }
+    for (n, action) in report.actions.iter().enumerate() {
+        line(format!(
+            "{}. [{}] {}",
+            n + 1,
+            action.question_id,
+            action.recommendation.get(lang)
+        ));
+    }
+    line(String::new());
+
+    line(format!("## {}", t(S::DimensionsHeading)));
+    for (i, d) in report.dimensions.iter().enumerate() {
+        let score = d
+            .score
+            .map_or_else(|| t(S::ChartNoScore).to_string(), |s| s.to_string());
+        let band = d.band.map_or("", |b| t(band_label(b)));
+        let mut row = format!("- {} [{}]: {} {}", d.name.get(lang), d.id, score, band);
+        if let Some(Some((_, delta))) = report.comparison.as_ref().map(|c| c.dimensions[i]) {
+            let _ = write!(row, " ({})", signed(delta));
+        }
+        line(row.trim_end().to_string());
+        for f in &d.findings {
+            let state = match f.state {
+                FindingState::Unanswered => t(S::NotAnswered).to_string(),
+                FindingState::NotApplicable => t(S::NotApplicableShort).to_string(),
+                FindingState::Scored(s) => s.to_string(),
+            };
+            line(format!("    {} ×{}: {}", f.question_id, f.weight, state));
+        }
+    }
+    if let Some(c) = &report.comparison {
+        line(String::new());
+        line(format!("## {}", t(S::ComparisonHeading)));
+        let date = c
+            .previous_date
+            .clone()
+            .unwrap_or_else(|| t(S::ComparisonUndated).to_string());
+        line(fill(
+            t(S::ComparisonLead),
+            &[
+                ("date", &date),
+                ("score", &c.previous_overall),
+                ("level", &c.previous_level),
+            ],
+        ));
+        line(fill(
+            t(S::OverallChange),
+            &[("delta", &signed(c.overall_delta))],
+        ));
+        for (heading, list) in [
+            (S::ImprovedHeading, &c.improved),
+            (S::RegressedHeading, &c.regressed),
+        ] {
+            let ids: Vec<&str> = list.iter().map(|(id, _)| id.as_str()).collect();
+            let shown = if ids.is_empty() {
+                t(S::NoChanges).to_string()
+            } else {
+                ids.join(", ")
+            };
+            line(format!("{}: {}", t(heading), shown));
+        }
+    }
+    line(String::new());
+    line(format!("## {}", t(S::DisclaimerHeading)));
+    line(report.disclaimer.get(lang).to_string());
+    out
+}

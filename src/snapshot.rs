@@ -1,0 +1,116 @@
+//! Saved progress: the session as JSON for the browser's storage, and back.
+//!
+//! The widget stores this after every change and reads it once on load. Anything unreadable
+//! (damaged, another bank, an older format) is reported so the widget can start afresh with a
+//! notice; it never stops the widget.
+
+use crate::answers_file::{answers_json, profile_json, read_answers, read_profile};
+use crate::bank::Bank;
+use crate::json_read::{parse, Reader};
+use crate::lang::Lang;
+use crate::problem::{Problem, ProblemKind};
+use crate::session::{Session, Stage};
+use serde_json::{json, Value};
+
+pub const SNAPSHOT_FORMAT: &str = "tscheck-session";
+pub const SNAPSHOT_VERSION: u32 = 1;
+const SNAPSHOT_MAX_BYTES: usize = 2 * 1024 * 1024;
+
+pub fn encode(bank: &Bank, session: &Session) -> String {
+    let mut root = json!({
+        "format": SNAPSHOT_FORMAT,
+        "version": SNAPSHOT_VERSION,
+        "bank": { "id": bank.id(), "version": bank.version() },
+        "stage": session.stage.code(),
+        "lang": session.lang.code(),
+        "profile": profile_json(&session.profile),
+        "answers": answers_json(&session.answers),
+    });
+    if let Some(section) = &session.section {
+        root["section"] = Value::String(section.clone());
+    }
+    root.to_string()
+}
+
+/// Reads saved progress. Answers the current bank does not know are dropped silently: the
+/// bank was updated since, and the respondent is told nothing they could act on.
+pub fn decode(bytes: &[u8], bank: &Bank) -> Result<Session, Problem> {
+    let root = parse(bytes, SNAPSHOT_MAX_BYTES)?;
+    let mut r = Reader::default();
+    let first = |r: Reader| {
+        r.problems
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Problem::new("$", ProblemKind::Missing))
+    };
+    let Some(map) = r.object(&root, "$") else {
+        return Err(first(r));
+    };
+    if map.get("format").and_then(Value::as_str) != Some(SNAPSHOT_FORMAT) {
+        return Err(Problem::new(
+            "$.format",
+            ProblemKind::WrongFormat {
+                found: map.get("format").map(|v| v.to_string()).unwrap_or_default(),
+                expected: SNAPSHOT_FORMAT,
+            },
+        ));
+    }
+    if map.get("version").and_then(Value::as_u64) != Some(u64::from(SNAPSHOT_VERSION)) {
+        return Err(Problem::new(
+            "$.version",
+            ProblemKind::UnsupportedVersion {
+                found: map
+                    .get("version")
+                    .map(|v| v.to_string())
+                    .unwrap_or_default(),
+                supported: SNAPSHOT_VERSION,
+            },
+        ));
+    }
+    let bank_id = map
+        .get("bank")
+        .and_then(|b| b.get("id"))
+        .and_then(Value::as_str);
+    if bank_id != Some(bank.id()) {
+        return Err(Problem::new(
+            "$.bank.id",
+            ProblemKind::OtherBank {
+                found: bank_id.unwrap_or("").to_string(),
+                expected: bank.id().to_string(),
+            },
+        ));
+    }
+    let stage = map
+        .get("stage")
+        .and_then(Value::as_str)
+        .and_then(Stage::from_code)
+        .unwrap_or_default();
+    let lang = map
+        .get("lang")
+        .and_then(Value::as_str)
+        .and_then(Lang::from_code)
+        .unwrap_or_default();
+    let section = map
+        .get("section")
+        .and_then(Value::as_str)
+        .filter(|id| bank.dimension_index(id).is_some())
+        .map(str::to_string);
+    let profile = r
+        .required(map, "$", "profile")
+        .and_then(|v| read_profile(&mut r, v, "$.profile"));
+    let mut ignored = Vec::new();
+    let answers = r
+        .required(map, "$", "answers")
+        .and_then(|v| read_answers(&mut r, v, "$.answers", bank, &mut ignored));
+    match (profile, answers) {
+        (Some(profile), Some(answers)) => Ok(Session {
+            stage,
+            section,
+            lang,
+            profile,
+            answers,
+            previous: None,
+        }),
+        _ => Err(first(r)),
+    }
+}

@@ -1,0 +1,235 @@
+//! Every piece of interface text (the bank holds the content), in Chinese and English.
+//!
+//! Each entry is a `(zh, en)` pair in one table, so a missing translation cannot compile.
+//! Placeholders are written `{name}` and filled with [`fill`].
+
+use crate::lang::Lang;
+
+macro_rules! strings {
+    ($($key:ident => ($zh:expr, $en:expr),)+) => {
+        /// A piece of interface text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum S { $($key,)+ }
+
+        impl S {
+            pub const ALL: &'static [S] = &[$(S::$key,)+];
+
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((S::$key, Lang::Zh) => $zh, (S::$key, Lang::En) => $en,)+
+                }
+            }
+        }
+    };
+}
+
+/// Replaces `{name}` placeholders with values.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+strings! {
+    // Chrome and language switch.
+    LangSwitch => ("语言", "Language"),
+    LangZh => ("中文", "中文"),
+    LangEn => ("English", "English"),
+    SwitchToZh => ("切换为中文", "Switch to Chinese"),
+    SwitchToEn => ("Switch to English", "Switch to English"),
+    Loading => ("正在加载……", "Loading…"),
+    // Start screen.
+    StartLead => (
+        "本自测帮助企业对照《反不正当竞争法》、最高人民法院司法解释和深圳市商业秘密保护指引，检查商业秘密管理中的薄弱环节，并给出优先改进建议。",
+        "This self-check helps an enterprise test its trade secret management against the Anti-Unfair Competition Law, the Supreme People's Court's provisions and Shenzhen's trade secret protection guidelines, and shows what to improve first."
+    ),
+    StartCoversHeading => ("自测内容", "What it covers"),
+    StartCovers => (
+        "从识别和定密、制度与人员、物理与信息安全，到合作方、对外披露、应急维权和跨境保护，共十余个维度；低空经济、生物医药企业另有行业专项题目。",
+        "A dozen dimensions, from identifying and classifying secrets, policies and people, physical and IT security, to partners, disclosure, incident response and cross-border protection, with extra questions for low-altitude and biomedical enterprises."
+    ),
+    StartWhoHeading => ("适用对象", "Who it is for"),
+    StartWho => (
+        "企业负责人、法务、知识产权、合规和研发管理人员，以及在服务站协助企业自测的顾问。",
+        "Enterprise leaders, legal, IP, compliance and R&D managers, and advisers helping an enterprise at a service station."
+    ),
+    StartTimeHeading => ("所需时间", "How long it takes"),
+    StartTime => ("约 20–40 分钟，可随时暂停。", "About 20–40 minutes; you can pause at any time."),
+    PrivacyHeading => ("您的答案不会离开本浏览器", "Your answers never leave this browser"),
+    PrivacyBody => (
+        "评分和报告完全在本浏览器内计算，不上传、不统计、不联网。答案仅保存在本标签页中，关闭标签页即清除；如需在本设备上保留进度，请主动勾选“在本设备上保留进度”。",
+        "Scoring and the report are computed entirely in this browser: nothing is uploaded, tracked or sent. Answers are kept only in this tab and are forgotten when it closes, unless you choose \"Keep my progress on this device\"."
+    ),
+    StartButton => ("开始自测", "Start the self-check"),
+    ResumeButton => ("继续上次的自测", "Resume where you left off"),
+    ResumeNote => ("本浏览器中有尚未完成的自测：已回答 {answered} 题。", "This browser holds an unfinished self-check: {answered} questions answered."),
+    StartOver => ("清除并重新开始", "Erase and start again"),
+    ImportLabel => ("载入已保存的答案文件", "Load a saved answers file"),
+    // Profile.
+    ProfileHeading => ("企业概况", "About your enterprise"),
+    ProfileLead => ("这些信息决定显示哪些题目模块，只在本浏览器中使用。", "These answers decide which question modules apply. They are used only in this browser."),
+    IndustryLabel => ("所属行业", "Industry"),
+    SizeLabel => ("员工规模", "Number of staff"),
+    StageLabel => ("业务阶段", "Business stage"),
+    NotSaying => ("不填写", "Prefer not to say"),
+    CrossBorderLabel => ("有境外业务、境外员工或境外合作方", "We have overseas business, staff or partners"),
+    CrossBorderHint => ("勾选后将增加跨境保护模块。", "Adds the cross-border protection module."),
+    PartnersLabel => ("与外部合作方共享技术或经营信息（供应商、代工、CRO、科研合作等）", "We share technical or business information with external partners (suppliers, OEMs, CROs, research partners…)"),
+    PartnersHint => ("取消勾选将隐藏只与合作方有关的题目。", "Untick to hide questions that only concern partners."),
+    OrgNameLabel => ("企业名称（选填）", "Enterprise name (optional)"),
+    OrgNameHint => ("仅显示在报告标题中，不会发送到任何地方。", "Shown only in the report heading; never sent anywhere."),
+    ContinueButton => ("继续", "Continue"),
+    BackButton => ("返回", "Back"),
+    // Questionnaire.
+    SectionsHeading => ("章节", "Sections"),
+    StatusNotStarted => ("未开始", "Not started"),
+    StatusInProgress => ("进行中", "In progress"),
+    StatusDone => ("已完成", "Done"),
+    Progress => ("已回答 {answered} / {total} 题", "{answered} of {total} questions answered"),
+    SectionPosition => ("第 {n} 部分，共 {total} 部分", "Section {n} of {total}"),
+    PrevButton => ("上一部分", "Previous section"),
+    NextButton => ("下一部分", "Next section"),
+    ToReviewButton => ("检查答案", "Check your answers"),
+    WhyItMatters => ("为什么重要", "Why this matters"),
+    NotApplicable => ("不适用于本企业", "Not applicable to us"),
+    NoneOfThese => ("以上都没有", "None of these"),
+    ChecklistHint => ("可多选", "Tick all that apply"),
+    CriticalBadge => ("法定保密措施", "Statutory measure"),
+    ClearAnswer => ("清除答案", "Clear answer"),
+    ReferencesLabel => ("依据", "Basis"),
+    // Review.
+    ReviewHeading => ("检查答案", "Check your answers"),
+    ReviewAllAnswered => ("所有题目均已回答。", "Every question is answered."),
+    ReviewUnanswered => ("还有 {n} 道题未回答。未回答的题目不计入得分；未回答的法定保密措施题目会列为红旗项。", "{n} questions are unanswered. Unanswered questions do not count towards the score; unanswered statutory measures are listed as red flags."),
+    ReviewGoTo => ("去回答", "Answer it"),
+    EditProfile => ("修改企业概况", "Change your enterprise details"),
+    FinishButton => ("生成报告", "See the report"),
+    // Report.
+    ReportHeading => ("商业秘密保护风险自测报告", "Trade secret risk self-check report"),
+    ReportFor => ("企业：{name}", "Enterprise: {name}"),
+    ReportDate => ("日期：{date}", "Date: {date}"),
+    ReportBank => ("题库版本：{version}", "Question bank version: {version}"),
+    OverallScore => ("总分", "Overall score"),
+    OutOf100 => ("满分 100", "out of 100"),
+    LevelLabel => ("成熟度等级", "Maturity level"),
+    LevelOf => ("第 {level} 级（共 5 级）", "Level {level} of 5"),
+    LevelCapped => ("按得分可达第 {from} 级（{name}），但存在红旗项，等级上限为第 {cap} 级。", "The score alone would reach level {from} ({name}), but red flags cap the level at {cap}."),
+    CompletenessLine => ("完成度：{answered} / {total} 题（{percent}%）", "Completeness: {answered} of {total} questions ({percent}%)"),
+    IncompleteWarning => ("本报告基于部分答案生成，未回答的题目未计入得分。", "This report is based on incomplete answers; unanswered questions are not counted."),
+    RedFlagsHeading => ("红旗项：法定保密措施缺失", "Red flags: statutory confidentiality measures missing"),
+    RedFlagsLead => ("以下措施属于司法解释列明的保密措施。缺少这些措施时，即使总分较高，相关信息也可能无法作为商业秘密受到法律保护。", "These are confidentiality measures listed by the Supreme People's Court. Without them, the information may not be protected as a trade secret at all, whatever the total score."),
+    NoRedFlags => ("未发现红旗项：各项法定保密措施均已达到要求。", "No red flags: every statutory confidentiality measure meets the threshold."),
+    MeasureLabel => ("司法解释第六条第（{n}）项措施", "SPC provisions Art. 6({n}) measure"),
+    UnansweredFlag => ("（未回答）", "(unanswered)"),
+    LegalBasis => ("法律依据", "Legal basis"),
+    ActionsHeading => ("优先行动清单", "Priority action plan"),
+    ActionsLead => ("按紧迫程度排序：先补红旗项，再按“维度权重 × 题目权重 × 差距”排序。", "In order of urgency: red flags first, then by dimension weight × question weight × gap."),
+    ActionsTop => ("前 10 项", "Top 10"),
+    ActionsRest => ("其余 {n} 项", "The other {n}"),
+    NoActions => ("暂无需要改进的事项。", "Nothing needs improvement."),
+    CurrentScore => ("当前得分 {score}", "Current score {score}"),
+    DimensionsHeading => ("各维度得分", "Scores by dimension"),
+    ChartBarTitle => ("各维度得分（条形图）", "Dimension scores (bar chart)"),
+    ChartRadarTitle => ("各维度得分（雷达图）", "Dimension scores (radar chart)"),
+    ChartNoScore => ("无得分", "no score"),
+    BandHigh => ("高风险", "High risk"),
+    BandMedium => ("中等风险", "Medium risk"),
+    BandLow => ("低风险", "Low risk"),
+    FindingsHeading => ("各维度分析", "Findings by dimension"),
+    HowComputed => ("查看计算过程", "How this score was computed"),
+    HowComputedLead => ("维度得分 = 已回答题目得分的加权平均（权重见下表）；“不适用”和未回答的题目不计入。", "Dimension score = weighted mean of the answered questions' scores (weights below); \"not applicable\" and unanswered questions do not count."),
+    ColQuestion => ("题目", "Question"),
+    ColAnswer => ("回答", "Answer"),
+    ColWeight => ("权重", "Weight"),
+    ColScore => ("得分", "Score"),
+    ColDimension => ("维度", "Dimension"),
+    ColPrevious => ("上次", "Previous"),
+    ColChange => ("变化", "Change"),
+    NotAnswered => ("未回答", "Not answered"),
+    NotApplicableShort => ("不适用", "Not applicable"),
+    NothingTicked => ("均未勾选", "None ticked"),
+    DimensionCompleteness => ("已回答 {answered}/{total}，其中不适用 {na}", "{answered}/{total} answered, {na} not applicable"),
+    ServicesHeading => ("深圳市商业秘密保护公共服务", "Shenzhen public services for trade secret protection"),
+    MethodologyHeading => ("评分方法", "How the scores are computed"),
+    MethodologyBody => (
+        "每题得分 0–1：单选题取所选选项的分值（从最弱 0 到最强 1）；多选清单取已勾选做法的权重占比。维度得分（0–100）为该维度已回答题目的加权平均；总分为各维度得分按维度权重的加权平均，最后四舍五入。“不适用”和未回答的题目不计入分子和分母。",
+        "Each question scores 0–1: a single choice takes its option's score (weakest 0 to strongest 1); a checklist takes the weighted share of practices ticked. A dimension's score (0–100) is the weighted mean of its answered questions; the overall score is the weighted mean of dimension scores by dimension weight, rounded at the end. \"Not applicable\" and unanswered questions count in neither numerator nor denominator."
+    ),
+    MethodologyLevels => ("等级门槛：", "Level thresholds:"),
+    MethodologyLevel => ("第 {level} 级 {name}：{min} 分及以上", "Level {level} {name}: {min} and above"),
+    MethodologyCap => ("只要存在红旗项（法定保密措施未回答或低于门槛），等级最高为第 {cap} 级。", "With any red flag (a statutory measure unanswered or below its threshold), the level is at most {cap}."),
+    DisclaimerHeading => ("声明", "Disclaimer"),
+    ComparisonHeading => ("与上次自测比较", "Compared with the previous self-check"),
+    ComparisonLead => ("上次自测（{date}）总分 {score}，第 {level} 级。", "Previous self-check ({date}): overall {score}, level {level}."),
+    ComparisonUndated => ("未注明日期", "undated"),
+    OverallChange => ("总分变化：{delta}", "Change in overall score: {delta}"),
+    ImprovedHeading => ("有改进的题目", "Improved"),
+    RegressedHeading => ("有退步的题目", "Regressed"),
+    NoChanges => ("无", "None"),
+    ComparisonIgnored => ("上次文件中有 {n} 个答案对应的题目已不在当前题库中，未参与比较。", "{n} answers in the previous file belong to questions this bank no longer has and were left out."),
+    PrintButton => ("打印 / 另存为 PDF", "Print / save as PDF"),
+    ExportButton => ("保存答案文件", "Save answers to a file"),
+    CompareLabel => ("载入上次自测进行比较", "Compare with a previous self-check"),
+    BackToQuestions => ("返回修改答案", "Back to the answers"),
+    PrivacyReportNote => ("本报告在您的浏览器内生成，答案未发送到任何地方。", "This report was produced in your browser; your answers were not sent anywhere."),
+    // Storage and erase.
+    RememberLabel => ("在本设备上保留进度", "Keep my progress on this device"),
+    RememberHint => ("勾选后，关闭浏览器后进度仍保存在本设备（localStorage）中，直到您点击“清除本设备上的数据”。在公共电脑上请勿勾选。", "When ticked, progress stays on this device (localStorage) after the browser closes, until you press \"Erase data on this device\". Do not tick this on a shared computer."),
+    EraseButton => ("清除本设备上的数据", "Erase data on this device"),
+    EraseQuestion => ("确定清除本浏览器中保存的全部答案和设置吗？此操作无法撤销。", "Erase every answer and setting this widget stored in this browser? This cannot be undone."),
+    EraseConfirm => ("确认清除", "Yes, erase"),
+    EraseCancel => ("取消", "Cancel"),
+    Erased => ("已清除本设备上保存的全部数据。", "Everything stored on this device has been erased."),
+    // Problems.
+    ErrorHeading => ("出现问题", "Something went wrong"),
+    ErrorPanic => ("自测工具遇到内部错误，已停止运行。您的答案仍保存在本标签页中，刷新页面即可恢复。", "The self-check hit an internal error and stopped. Your answers are still kept in this tab: reload the page to continue."),
+    ReloadButton => ("重新加载", "Reload"),
+    BankBroken => ("题库文件有误，无法开始自测。请联系网站管理员。问题如下：", "The question bank is invalid, so the self-check cannot start. Please tell the site's administrator. Problems found:"),
+    ImportRefused => ("无法载入该文件，当前答案保持不变：", "That file could not be loaded; your current answers are unchanged:"),
+    CompareRefused => ("无法用该文件比较，报告保持不变：", "That file cannot be compared; the report is unchanged:"),
+    ImportDone => ("已载入答案文件。", "The answers file was loaded."),
+    ImportIgnored => ("以下答案已忽略：", "These answers were ignored:"),
+    CompareDone => ("已载入上次自测，报告中显示变化。", "The previous self-check was loaded; the report shows the changes."),
+    FileUnreadable => ("无法读取该文件。", "The file could not be read."),
+    StorageCorrupt => ("本浏览器中保存的进度已损坏或来自旧版本，已重新开始。", "The progress saved in this browser was damaged or from an older version, so the check starts afresh."),
+    StorageWriteFailed => ("无法保存进度（浏览器存储已满或被禁用）。请用“保存答案文件”备份答案。", "Progress could not be saved (browser storage is full or disabled). Use \"Save answers to a file\" to keep a copy."),
+    DismissButton => ("关闭提示", "Dismiss"),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_exists_in_both_languages() {
+        for s in S::ALL {
+            for lang in Lang::ALL {
+                assert!(!s.get(lang).trim().is_empty(), "{s:?} is blank in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_match_between_languages() {
+        let names = |t: &str| {
+            let mut v: Vec<String> = t
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split('}').next())
+                .map(str::to_string)
+                .collect();
+            v.sort();
+            v
+        };
+        for s in S::ALL {
+            assert_eq!(names(s.get(Lang::Zh)), names(s.get(Lang::En)), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(fill("{a} of {b}", &[("a", &1), ("b", &"two")]), "1 of two");
+    }
+}
