@@ -20,3 +20,5 @@ pub mod snapshot;
 pub mod strings;
 pub mod visibility;
 
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

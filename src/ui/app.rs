@@ -1,0 +1,131 @@
+//! The root component: loads the bank and saved progress once, owns the state, and runs the
+//! effects that sync it outward (storage, `<html lang>`, focus, the parent frame's height).
+
+use super::components::{
+    BankError, Header, NoticeView, ProfileForm, Questionnaire, ReportPage, Review, StartScreen,
+};
+use super::embed::{self, Presets};
+use super::state::{Notice, UiAction, UiState};
+use super::storage::{self, Loaded};
+use crate::bank::Bank;
+use crate::lang::Lang;
+use crate::problem::Problem;
+use crate::session::{Session, Stage};
+use crate::strings::S;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What the widget starts from: a ready state, or the bank's problems.
+fn boot() -> Result<Rc<UiState>, (Lang, Vec<Problem>)> {
+    let presets = embed::url_presets();
+    let bank = Bank::bundled().map_err(|problems| (presets.lang.unwrap_or_default(), problems))?;
+    Ok(Rc::new(initial_state(Rc::new(bank), presets)))
+}
+
+fn initial_state(bank: Rc<Bank>, presets: Presets) -> UiState {
+    let (mut session, remember, notice) = match storage::load(&bank) {
+        Loaded::Progress { session, remember } => (session, remember, None),
+        Loaded::Nothing => (Session::default(), false, None),
+        Loaded::Damaged => (
+            Session::default(),
+            false,
+            Some(Notice::error(S::StorageCorrupt, Vec::new())),
+        ),
+    };
+    if let Some(lang) = presets.lang {
+        session.lang = lang;
+    }
+    // Profile presets only shape a fresh self-check; they never overwrite saved answers.
+    if session.answers.is_empty() && session.stage == Stage::Start {
+        if let Some(industry) = presets.industry {
+            session.profile.industry = industry;
+        }
+        if let Some(cross_border) = presets.cross_border {
+            session.profile.cross_border = cross_border;
+        }
+    }
+    UiState::new(bank, session, remember, notice)
+}
+
+#[component]
+pub fn App() -> Html {
+    let boot = use_memo((), |_| boot());
+    match &*boot {
+        Ok(init) => html! { <Widget init={init.clone()} /> },
+        Err((lang, problems)) => html! { <BankError lang={*lang} problems={problems.clone()} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WidgetProps {
+    init: Rc<UiState>,
+}
+
+/// A session worth saving: anything beyond the untouched start screen.
+fn worth_saving(session: &Session) -> bool {
+    session.stage != Stage::Start
+        || !session.answers.is_empty()
+        || session.profile != Default::default()
+}
+
+#[component]
+fn Widget(props: &WidgetProps) -> Html {
+    let init = props.init.clone();
+    let state = use_reducer_eq(move || (*init).clone());
+    let dispatch: Callback<UiAction> = {
+        let state = state.clone();
+        Callback::from(move |action| state.dispatch(action))
+    };
+
+    // Save after every change (an effect, never inside the reducer).
+    {
+        let dispatch = dispatch.clone();
+        let bank = state.bank.clone();
+        use_effect_with(
+            (state.session.clone(), state.remember),
+            move |(session, remember)| {
+                if worth_saving(session) && !storage::save(&bank, session, *remember) {
+                    dispatch.emit(UiAction::StorageFailed);
+                }
+            },
+        );
+    }
+    {
+        let title = state.bank.title().clone();
+        use_effect_with(state.session.lang, move |lang| {
+            embed::set_document_lang(*lang);
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                document.set_title(title.get(*lang));
+            }
+        });
+    }
+    use_effect_with(state.page, |page| {
+        if *page > 0 {
+            embed::focus_heading();
+        }
+    });
+    use_effect(embed::post_height_to_parent);
+
+    let session = &state.session;
+    let lang = session.lang;
+    let body = match session.stage {
+        Stage::Start => html! { <StartScreen state={state.clone()} dispatch={dispatch.clone()} /> },
+        Stage::Profile => {
+            html! { <ProfileForm state={state.clone()} dispatch={dispatch.clone()} /> }
+        }
+        Stage::Questions => {
+            html! { <Questionnaire state={state.clone()} dispatch={dispatch.clone()} /> }
+        }
+        Stage::Review => html! { <Review state={state.clone()} dispatch={dispatch.clone()} /> },
+        Stage::Report => html! { <ReportPage state={state.clone()} dispatch={dispatch.clone()} /> },
+    };
+    html! {
+        <div class="tsc-app" data-app="" data-stage={session.stage.code()} data-lang={lang.code()} lang={lang.html_tag()}>
+            <Header lang={lang} title={state.bank.title().get(lang).to_string()} dispatch={dispatch.clone()} />
+            if let Some(notice) = &state.notice {
+                <NoticeView lang={lang} notice={notice.clone()} dispatch={dispatch.clone()} />
+            }
+            <main class="tsc-main">{ body }</main>
+        </div>
+    }
+}

@@ -1,0 +1,145 @@
+//! The report's charts, drawn as inline SVG by the widget (no chart library, nothing
+//! downloaded). Every number also appears as text in the table beside them, and colour is
+//! never the only carrier of meaning: each bar has its value written next to it.
+
+use crate::lang::Lang;
+use crate::score::Band;
+use crate::strings::S;
+use yew::prelude::*;
+
+/// One dimension in a chart.
+#[derive(Clone, PartialEq)]
+pub struct ChartItem {
+    pub label: String,
+    pub score: Option<u8>,
+    pub band: Option<Band>,
+    pub previous: Option<u8>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub lang: Lang,
+    pub items: Vec<ChartItem>,
+}
+
+fn band_class(band: Option<Band>) -> &'static str {
+    match band {
+        Some(Band::High) => "tsc-bar tsc-bar--high",
+        Some(Band::Medium) => "tsc-bar tsc-bar--medium",
+        Some(Band::Low) => "tsc-bar tsc-bar--low",
+        None => "tsc-bar",
+    }
+}
+
+const BAR_LABEL_W: f64 = 230.0;
+const BAR_W: f64 = 330.0;
+const ROW_H: f64 = 26.0;
+
+#[component]
+pub fn BarChart(props: &ChartProps) -> Html {
+    let lang = props.lang;
+    let height = ROW_H * props.items.len() as f64 + 30.0;
+    let width = BAR_LABEL_W + BAR_W + 60.0;
+    let grid = (0..=5).map(|i| {
+        let x = BAR_LABEL_W + BAR_W * f64::from(i) / 5.0;
+        html! {
+            <>
+                <line class="tsc-grid" x1={x.to_string()} x2={x.to_string()} y1="0" y2={(height - 22.0).to_string()} />
+                <text class="tsc-axis" x={x.to_string()} y={(height - 6.0).to_string()} text-anchor="middle">{ (i * 20).to_string() }</text>
+            </>
+        }
+    });
+    let rows = props.items.iter().enumerate().map(|(i, item)| {
+        let y = ROW_H * i as f64;
+        let w = BAR_W * f64::from(item.score.unwrap_or(0)) / 100.0;
+        let value = item.score.map_or_else(|| S::ChartNoScore.get(lang).to_string(), |s| s.to_string());
+        html! {
+            <g>
+                <text class="tsc-label" x={(BAR_LABEL_W - 8.0).to_string()} y={(y + 17.0).to_string()} text-anchor="end">{ item.label.clone() }</text>
+                <rect class={band_class(item.band)} x={BAR_LABEL_W.to_string()} y={(y + 5.0).to_string()} width={w.to_string()} height="16" />
+                if let Some(prev) = item.previous {
+                    <line class="tsc-prev-marker" x1={(BAR_LABEL_W + BAR_W * f64::from(prev) / 100.0).to_string()}
+                        x2={(BAR_LABEL_W + BAR_W * f64::from(prev) / 100.0).to_string()}
+                        y1={(y + 2.0).to_string()} y2={(y + 24.0).to_string()} />
+                }
+                <text class="tsc-value" x={(BAR_LABEL_W + w + 6.0).to_string()} y={(y + 17.0).to_string()}>{ value }</text>
+            </g>
+        }
+    });
+    html! {
+        <figure class="tsc-chart">
+            <figcaption id="tsc-bar-title">{ S::ChartBarTitle.get(lang) }</figcaption>
+            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-labelledby="tsc-bar-title" preserveAspectRatio="xMinYMin meet">
+                { for grid }
+                { for rows }
+            </svg>
+        </figure>
+    }
+}
+
+#[component]
+pub fn RadarChart(props: &ChartProps) -> Html {
+    let lang = props.lang;
+    let items: Vec<&ChartItem> = props.items.iter().filter(|i| i.score.is_some()).collect();
+    // A radar of fewer than three axes says nothing the bars do not.
+    if items.len() < 3 {
+        return html! {};
+    }
+    let (cx, cy, r) = (350.0_f64, 210.0_f64, 150.0_f64);
+    let n = items.len() as f64;
+    let point = |i: usize, value: f64| {
+        let angle = std::f64::consts::TAU * i as f64 / n - std::f64::consts::FRAC_PI_2;
+        (
+            cx + r * value / 100.0 * angle.cos(),
+            cy + r * value / 100.0 * angle.sin(),
+        )
+    };
+    let polygon = |values: &dyn Fn(&ChartItem) -> f64| {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let (x, y) = point(i, values(item));
+                format!("{x:.1},{y:.1}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let rings = [20.0, 40.0, 60.0, 80.0, 100.0].map(|v| {
+        let pts = (0..items.len())
+            .map(|i| {
+                let (x, y) = point(i, v);
+                format!("{x:.1},{y:.1}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        html! { <polygon class="tsc-ring" points={pts} /> }
+    });
+    let axes = items.iter().enumerate().map(|(i, item)| {
+        let (x, y) = point(i, 100.0);
+        let (lx, ly) = point(i, 112.0);
+        let anchor = if (lx - cx).abs() < 1.0 { "middle" } else if lx > cx { "start" } else { "end" };
+        html! {
+            <>
+                <line class="tsc-grid" x1={cx.to_string()} y1={cy.to_string()} x2={format!("{x:.1}")} y2={format!("{y:.1}")} />
+                <text class="tsc-label" x={format!("{lx:.1}")} y={format!("{:.1}", ly + 4.0)} text-anchor={anchor}>
+                    { format!("{} {}", item.label, item.score.unwrap_or(0)) }
+                </text>
+            </>
+        }
+    });
+    let has_previous = items.iter().any(|i| i.previous.is_some());
+    html! {
+        <figure class="tsc-chart">
+            <figcaption id="tsc-radar-title">{ S::ChartRadarTitle.get(lang) }</figcaption>
+            <svg viewBox="0 0 700 420" role="img" aria-labelledby="tsc-radar-title" preserveAspectRatio="xMidYMin meet">
+                { for rings }
+                { for axes }
+                if has_previous {
+                    <polygon class="tsc-radar-prev" points={polygon(&|i| f64::from(i.previous.unwrap_or(0)))} />
+                }
+                <polygon class="tsc-radar" points={polygon(&|i| f64::from(i.score.unwrap_or(0)))} />
+            </svg>
+        </figure>
+    }
+}

@@ -1,0 +1,44 @@
+//! A message about a problem (`role=alert`, `data-error`) or an outcome (`role=status`).
+
+use crate::lang::Lang;
+use crate::strings::S;
+use crate::ui::state::{Notice, UiAction};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticeProps {
+    pub lang: Lang,
+    pub notice: Notice,
+    pub dispatch: Callback<UiAction>,
+}
+
+#[component]
+pub fn NoticeView(props: &NoticeProps) -> Html {
+    let lang = props.lang;
+    let n = &props.notice;
+    let dismiss = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(UiAction::Dismiss))
+    };
+    let class = if n.error {
+        "tsc-notice tsc-notice--error"
+    } else {
+        "tsc-notice tsc-notice--info"
+    };
+    let body = html! {
+        <>
+            <p class="tsc-notice-title">{ n.title.get(lang) }</p>
+            if !n.problems.is_empty() {
+                <ul class="tsc-problems">
+                    { for n.problems.iter().map(|p| html! { <li>{ p.line(lang) }</li> }) }
+                </ul>
+            }
+            <button type="button" class="tsc-link-button" onclick={dismiss}>{ S::DismissButton.get(lang) }</button>
+        </>
+    };
+    if n.error {
+        html! { <div class={class} role="alert" data-error="">{ body }</div> }
+    } else {
+        html! { <div class={class} role="status">{ body }</div> }
+    }
+}

@@ -1,0 +1,116 @@
+//! How the widget meets its page: the element it mounts into, presets from the URL, and the
+//! height it reports to a parent page when it runs in an iframe.
+
+use crate::lang::Lang;
+use crate::profile::Industry;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// The element the widget renders into: `[data-tscheck-mount]`, else the body.
+pub fn mount_element() -> Option<Element> {
+    let document = web_sys::window()?.document()?;
+    document
+        .query_selector("[data-tscheck-mount]")
+        .ok()
+        .flatten()
+        .or_else(|| document.body().map(|b| b.unchecked_into()))
+}
+
+/// Presets read from the page URL. Unknown or malformed values are ignored.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Presets {
+    pub lang: Option<Lang>,
+    pub industry: Option<Industry>,
+    pub cross_border: Option<bool>,
+}
+
+pub fn url_presets() -> Presets {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    parse_presets(&search)
+}
+
+/// Parses `?lang=en&industry=biomedical&cross_border=1` exactly; anything else is ignored.
+pub fn parse_presets(search: &str) -> Presets {
+    let mut presets = Presets::default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
+        return presets;
+    };
+    presets.lang = params.get("lang").as_deref().and_then(Lang::from_code);
+    presets.industry = params
+        .get("industry")
+        .as_deref()
+        .and_then(Industry::from_code);
+    presets.cross_border = match params.get("cross_border").as_deref() {
+        Some("1" | "true") => Some(true),
+        Some("0" | "false") => Some(false),
+        _ => None,
+    };
+    presets
+}
+
+/// Sets `<html lang>` when the widget owns the page (its mount element says so with
+/// `data-tscheck-page`); inside a host page's element the host's language stays.
+pub fn set_document_lang(lang: Lang) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let owns_page = mount_element().is_some_and(|m| m.has_attribute("data-tscheck-page"));
+    if let (true, Some(html)) = (owns_page, document.document_element()) {
+        let _ = html.set_attribute("lang", lang.html_tag());
+    }
+}
+
+/// When the widget runs in an iframe, tells the parent its content height, so the frame can
+/// grow with it. The message carries the height and nothing else.
+pub fn post_height_to_parent() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let Some(body) = window.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let height = body.scroll_height();
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"tscheck:height".into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+    // The parent's origin is unknown to an embeddable widget; the message holds no data.
+    let _ = parent.post_message(&message, "*");
+}
+
+/// Moves keyboard focus to the page's main heading after a change of page.
+pub fn focus_heading() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(Some(heading)) = document.query_selector("[data-app] [data-page-heading]") {
+        if let Some(el) = heading.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Today's date as `YYYY-MM-DD` in local time, for the report and saved files.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// Opens the browser's print dialog (where "Save as PDF" lives).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

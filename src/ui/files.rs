@@ -1,0 +1,45 @@
+//! Local files: saving the answers file as a download, and reading a file the user picked.
+//! Nothing is uploaded: a download is a Blob handed to the browser, a read is a FileReader.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
+
+/// Offers `text` as a download named `file_name`. Returns false if the browser refused.
+pub fn download_json(file_name: &str, text: &str) -> bool {
+    (|| -> Option<()> {
+        let parts = js_sys::Array::of1(&text.into());
+        let options = BlobPropertyBag::new();
+        options.set_type("application/json");
+        let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = Url::create_object_url_with_blob(&blob).ok()?;
+        let document = web_sys::window()?.document()?;
+        let link: HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.set_hidden(true);
+        document.body()?.append_child(&link).ok()?;
+        link.click();
+        link.remove();
+        let _ = Url::revoke_object_url(&url);
+        Some(())
+    })()
+    .is_some()
+}
+
+/// Reads the file chosen in `input` (the first one) and calls `done` with its bytes, or with
+/// `None` when it cannot be read. The input is cleared so the same file can be picked again.
+pub fn read_chosen_file(input: &HtmlInputElement, done: impl FnOnce(Option<Vec<u8>>) + 'static) {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    let file = gloo::file::File::from(file);
+    // Larger files are refused by the decoder anyway; do not read megabytes to say so.
+    if file.size() > 4 * 1024 * 1024 {
+        done(Some(vec![b' '; crate::answers_file::ANSWERS_MAX_BYTES + 1]));
+        return;
+    }
+    let reader = gloo::file::callbacks::read_as_bytes(&file, move |result| done(result.ok()));
+    // The read completes on its own; keeping the handle alive until then is enough.
+    std::mem::forget(reader);
+}

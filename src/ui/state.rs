@@ -1,0 +1,156 @@
+//! The widget's state: the core `Session` plus what only the screen needs (the notice shown,
+//! the erase confirmation, where storage goes). The reducer is pure: decoding an imported
+//! file is pure too, so it happens here; reading files and storage happens at the edges.
+
+use crate::answers_file;
+use crate::bank::Bank;
+use crate::problem::Problem;
+use crate::session::{Action, Session};
+use crate::strings::S;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// A message shown above the current screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub error: bool,
+    pub title: S,
+    /// Problems listed under the title, rendered in the current language.
+    pub problems: Vec<Problem>,
+}
+
+impl Notice {
+    pub fn error(title: S, problems: Vec<Problem>) -> Notice {
+        Notice {
+            error: true,
+            title,
+            problems,
+        }
+    }
+    pub fn info(title: S, problems: Vec<Problem>) -> Notice {
+        Notice {
+            error: false,
+            title,
+            problems,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UiState {
+    pub bank: Rc<Bank>,
+    pub session: Session,
+    pub notice: Option<Notice>,
+    pub confirm_erase: bool,
+    /// Keep progress in localStorage (opt-in) instead of sessionStorage.
+    pub remember: bool,
+    /// Bumped on every change of page, so the new page's heading takes focus.
+    pub page: u32,
+    /// Set once a storage write failed, so the notice is shown once, not on every change.
+    pub storage_failed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum UiAction {
+    Session(Action),
+    ImportFile(Vec<u8>),
+    CompareFile(Vec<u8>),
+    FileUnreadable,
+    SetRemember(bool),
+    AskErase,
+    CancelErase,
+    /// Storage was erased by the edge; start afresh and say so.
+    Erased,
+    StorageFailed,
+    Dismiss,
+}
+
+impl UiState {
+    pub fn new(
+        bank: Rc<Bank>,
+        session: Session,
+        remember: bool,
+        notice: Option<Notice>,
+    ) -> UiState {
+        UiState {
+            bank,
+            session,
+            notice,
+            confirm_erase: false,
+            remember,
+            page: 0,
+            storage_failed: false,
+        }
+    }
+
+    /// The pure transition; `Reducible::reduce` only wraps it.
+    pub fn apply(mut self, action: UiAction) -> UiState {
+        let (stage, section) = (self.session.stage, self.session.section.clone());
+        match action {
+            UiAction::Session(action) => {
+                // A notice belongs to the page it was shown on.
+                if !matches!(
+                    action,
+                    Action::SetLang(_)
+                        | Action::Choose { .. }
+                        | Action::Tick { .. }
+                        | Action::SetProfile(_)
+                ) {
+                    self.notice = None;
+                }
+                self.session = self.session.apply(&self.bank, action);
+            }
+            UiAction::ImportFile(bytes) => match answers_file::decode(&bytes, &self.bank) {
+                Ok(file) => {
+                    let ignored = file.ignored.clone();
+                    self.session = self.session.apply(&self.bank, Action::Import(file));
+                    self.notice = Some(if ignored.is_empty() {
+                        Notice::info(S::ImportDone, Vec::new())
+                    } else {
+                        Notice::info(S::ImportIgnored, ignored)
+                    });
+                }
+                Err(problems) => self.notice = Some(Notice::error(S::ImportRefused, problems)),
+            },
+            UiAction::CompareFile(bytes) => match answers_file::decode(&bytes, &self.bank) {
+                Ok(file) => {
+                    self.session = self.session.apply(&self.bank, Action::Compare(file));
+                    self.notice = Some(Notice::info(S::CompareDone, Vec::new()));
+                }
+                Err(problems) => self.notice = Some(Notice::error(S::CompareRefused, problems)),
+            },
+            UiAction::FileUnreadable => {
+                self.notice = Some(Notice::error(S::FileUnreadable, Vec::new()))
+            }
+            UiAction::SetRemember(on) => self.remember = on,
+            UiAction::AskErase => self.confirm_erase = true,
+            UiAction::CancelErase => self.confirm_erase = false,
+            UiAction::Erased => {
+                self.session = Session::new(self.session.lang);
+                self.remember = false;
+                self.confirm_erase = false;
+                self.storage_failed = false;
+                self.notice = Some(Notice::info(S::Erased, Vec::new()));
+            }
+            UiAction::StorageFailed => {
+                if !self.storage_failed {
+                    self.storage_failed = true;
+                    self.notice = Some(Notice::error(S::StorageWriteFailed, Vec::new()));
+                }
+            }
+            UiAction::Dismiss => self.notice = None,
+        }
+        if self.session.stage != stage || self.session.section != section {
+            self.page = self.page.wrapping_add(1);
+        }
+        self
+    }
+}
+
+impl Reducible for UiState {
+    type Action = UiAction;
+
+    fn reduce(self: Rc<Self>, action: UiAction) -> Rc<Self> {
+        Rc::new((*self).clone().apply(action))
+    }
+}

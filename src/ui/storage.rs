@@ -1,0 +1,90 @@
+//! Saved progress in the browser's storage: the only place the widget touches Web Storage.
+//!
+//! By default progress lives in `sessionStorage` (this tab only; gone when it closes). With
+//! "keep my progress on this device" it lives in `localStorage` instead. Every key starts with
+//! `tscheck.`, so erasing can remove everything the widget ever wrote.
+
+use crate::bank::Bank;
+use crate::session::Session;
+use crate::snapshot;
+use web_sys::Storage;
+
+const PREFIX: &str = "tscheck.";
+const PROGRESS_KEY: &str = "tscheck.progress.v1";
+
+fn session_storage() -> Option<Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn local_storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// What was found in storage on load.
+pub enum Loaded {
+    Nothing,
+    Progress {
+        session: Session,
+        remember: bool,
+    },
+    /// Something was stored but could not be read; it has been removed.
+    Damaged,
+}
+
+/// Reads saved progress once, preferring the device copy (the user opted in to it).
+pub fn load(bank: &Bank) -> Loaded {
+    let mut damaged = false;
+    for (storage, remember) in [(local_storage(), true), (session_storage(), false)] {
+        let Some(storage) = storage else { continue };
+        let Ok(Some(text)) = storage.get_item(PROGRESS_KEY) else {
+            continue;
+        };
+        match snapshot::decode(text.as_bytes(), bank) {
+            Ok(session) => return Loaded::Progress { session, remember },
+            Err(problem) => {
+                web_sys::console::warn_1(
+                    &format!("tscheck: saved progress ignored: {problem}").into(),
+                );
+                let _ = storage.remove_item(PROGRESS_KEY);
+                damaged = true;
+            }
+        }
+    }
+    if damaged {
+        Loaded::Damaged
+    } else {
+        Loaded::Nothing
+    }
+}
+
+/// Saves progress where the user chose, and removes any copy from the other storage.
+/// Returns false when the write failed (storage full or disabled).
+pub fn save(bank: &Bank, session: &Session, remember: bool) -> bool {
+    let text = snapshot::encode(bank, session);
+    let (target, other) = if remember {
+        (local_storage(), session_storage())
+    } else {
+        (session_storage(), local_storage())
+    };
+    if let Some(other) = other {
+        let _ = other.remove_item(PROGRESS_KEY);
+    }
+    match target {
+        Some(storage) => storage.set_item(PROGRESS_KEY, &text).is_ok(),
+        None => false,
+    }
+}
+
+/// Removes every key the widget wrote, in both storages.
+pub fn erase_all() {
+    for storage in [session_storage(), local_storage()].into_iter().flatten() {
+        let len = storage.length().unwrap_or(0);
+        let keys: Vec<String> = (0..len)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(PREFIX))
+            .collect();
+        for key in keys {
+            let _ = storage.remove_item(&key);
+        }
+    }
+}
