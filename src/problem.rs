@@ -68,6 +68,10 @@ pub enum ProblemKind {
     /// A question that other questions' conditions read may not offer "not applicable": marking
     /// it so would hide those questions and change other dimensions' scores.
     GateAllowsNotApplicable,
+    /// A critical question shown only after an answer to another question (by its own
+    /// condition or its module's): a better answer there would reveal it unanswered, which is
+    /// a red flag, so a better answer would lower the level.
+    CriticalDependsOnAnswer,
     /// An option id that the format reserves (`na`, `none`).
     ReservedId { id: String },
     /// The levels list must have five levels starting at 0 with rising thresholds.
@@ -76,6 +80,10 @@ pub enum ProblemKind {
     OtherBank { found: String, expected: String },
     /// An answer whose option does not exist for its question, or of the wrong shape.
     BadAnswer { question: String },
+    /// The operator's bank file could not be fetched (`detail` says why).
+    Unreachable { url: String, detail: String },
+    /// The operator's bank is not on the widget's own origin, so it is not fetched at all.
+    NotSameOrigin { url: String },
     /// An answer to a question this bank does not have (reported, then ignored).
     UnknownQuestion { id: String },
 }
@@ -245,6 +253,12 @@ impl ProblemKind {
                 "a question that other questions' conditions depend on cannot offer \"not applicable\""
             }
             .to_string(),
+            CriticalDependsOnAnswer => if zh {
+                "关键题不能依赖其他题目的答案才显示（其 show_if 及所在模块的 show_if 不得含 answer 条件）：更好的回答不得新增红旗"
+            } else {
+                "a critical question cannot depend on another question's answer (no answer condition in its show_if or its module's): a better answer must never add a red flag"
+            }
+            .to_string(),
             ReservedId { id } => {
                 if zh {
                     format!("选项标识 \"{id}\" 为保留字")
@@ -270,6 +284,20 @@ impl ProblemKind {
                     format!("题目 \"{question}\" 的答案无效")
                 } else {
                     format!("the answer to question \"{question}\" is not valid")
+                }
+            }
+            Unreachable { url, detail } => {
+                if zh {
+                    format!("无法读取题库文件 {url}（{detail}）")
+                } else {
+                    format!("the question bank file {url} could not be loaded ({detail})")
+                }
+            }
+            NotSameOrigin { url } => {
+                if zh {
+                    format!("题库文件 {url} 不在本网站上；为保护隐私，本工具只读取同一网站的文件")
+                } else {
+                    format!("the question bank file {url} is not on this site; to protect privacy the widget only reads files from its own site")
                 }
             }
             UnknownQuestion { id } => {

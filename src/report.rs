@@ -255,11 +255,7 @@ fn dimension_report(bank: &Bank, scores: &Scores, answers: &Answers, d: usize) -
         visible: ds.visible,
         answered: ds.answered,
         not_applicable: ds.not_applicable,
-        completeness: if ds.visible == 0 {
-            100
-        } else {
-            (ds.answered * 100 / ds.visible) as u8
-        },
+        completeness: crate::score::percent_of(ds.answered, ds.visible),
         findings,
     }
 }

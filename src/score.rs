@@ -84,17 +84,19 @@ impl Scores {
 
     /// Share of visible questions answered, 0–100, rounded down so 100 means truly complete.
     pub fn completeness(&self) -> u8 {
-        let visible = self.visible();
-        if visible == 0 {
-            100
-        } else {
-            (self.answered() * 100 / visible) as u8
-        }
+        percent_of(self.answered(), self.visible())
     }
 
     pub fn is_red_flag(&self, question: usize) -> bool {
         self.red_flags.binary_search(&question).is_ok()
     }
+}
+
+/// `part` as a whole percentage of `whole`, rounded down (so 100 means all); 100 when `whole` is 0.
+pub fn percent_of(part: usize, whole: usize) -> u8 {
+    (part * 100)
+        .checked_div(whole)
+        .map_or(100, |p| p.min(100) as u8)
 }
 
 /// Rounds a 0–100 score half up to an integer.

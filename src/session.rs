@@ -240,7 +240,8 @@ impl Session {
 
     /// Sets or clears one answer. Follow-up questions that this change hides lose their
     /// answers, so a later stronger answer reveals them empty (scores only ever rise with
-    /// better answers).
+    /// better answers). A follow-up that this change reveals loses any answer it kept while
+    /// hidden (one hidden by a profile change keeps its answer), for the same reason.
     fn set_answer(mut self, bank: &Bank, question: &str, answer: Option<Answer>) -> Session {
         if bank.question(question).is_none() {
             return self;
@@ -252,7 +253,7 @@ impl Session {
         };
         let after = self.visibility(bank);
         for (i, q) in bank.questions().iter().enumerate() {
-            if before.is_visible(i) && !after.is_visible(i) {
+            if before.is_visible(i) != after.is_visible(i) {
                 self.answers.remove(&q.id);
             }
         }

@@ -1,1 +1,22 @@
-//! Native integration tests (one binary; see the modules below).
+//! The native test suite: one binary (see `autotests = false` in Cargo.toml), one module per
+//! concern. Shared helpers live in `util`.
+
+// Fixture paths, the deterministic PRNG, the random bank generator and respondent helpers.
+mod util;
+
+// Every kind of broken bank is refused with its problem at the right JSON path.
+mod bank_validation;
+// Hostile and mutated input never crashes the readers of banks, answers files and snapshots.
+mod robustness;
+// The published scoring method holds for the mini bank and for generated banks.
+mod scoring_properties;
+// Saving and loading answers files: round trips, refusals and ignored answers.
+mod answers_file;
+// The whole questionnaire flow through `Session::apply`, and saved progress.
+mod session_flow;
+// The text report compared with golden files (UPDATE_GOLDEN=1 rewrites them).
+mod report_golden;
+// The `tscheck` command line: exit codes, problem lines and the JSON report.
+mod cli;
+// The bank bundled into the widget is valid and keeps the scoring promises.
+mod bundled_bank;

@@ -86,17 +86,28 @@ pub(super) fn read_bank(bytes: &[u8]) -> Result<Bank, Vec<Problem>> {
     });
     let services = read_list(&mut r, map, "services", read_service);
 
-    if let (Some(dimensions), Some(questions)) = (&dimensions, &questions) {
-        for (i, dimension) in dimensions.iter().enumerate() {
-            if !questions.iter().any(|q| q.dimension == i) {
+    // Judged on the raw lists: a dimension or question that failed to read must neither shift
+    // the reported path nor hide (or fake) a dimension's questions.
+    let dimension_values = map.get("dimensions").and_then(Value::as_array);
+    if let (Some(raw_dimensions), Some(raw_questions)) = (dimension_values, question_values) {
+        for (i, dimension) in raw_dimensions.iter().enumerate() {
+            let Some(id) = dimension.get("id").and_then(Value::as_str) else {
+                continue;
+            };
+            let used = raw_questions
+                .iter()
+                .any(|q| q.get("dimension").and_then(Value::as_str) == Some(id));
+            // A duplicate id is reported already; only its first occurrence is the target.
+            if !used && ids.dimensions.get(id) == Some(&i) {
                 r.report(
                     index("$.dimensions", i),
-                    ProblemKind::DimensionWithoutQuestions {
-                        id: dimension.id.clone(),
-                    },
+                    ProblemKind::DimensionWithoutQuestions { id: id.to_string() },
                 );
             }
         }
+    }
+    if let Some(raw_questions) = question_values {
+        check_critical_follow_ups(&mut r, raw_questions, map.get("modules"), &ids);
     }
     if let (Some(modules), Some(questions)) = (&modules, &questions) {
         // Condition indices point into the raw list; they match only if no item was left out.
@@ -860,6 +871,44 @@ fn read_answer_condition(
         }
     }
     ok.then_some(Condition::Answer { question, any_of })
+}
+
+/// Reports critical questions shown only after an answer to another question, by their own
+/// condition or their module's. Read from the raw lists, so paths stay right when other items
+/// are broken.
+fn check_critical_follow_ups(
+    r: &mut Reader,
+    questions: &[Value],
+    modules: Option<&Value>,
+    ids: &Ids,
+) {
+    fn reads_answers(condition: &Value) -> bool {
+        match condition {
+            Value::Object(map) => map
+                .iter()
+                .any(|(key, inner)| key == "answer" || reads_answers(inner)),
+            Value::Array(items) => items.iter().any(reads_answers),
+            _ => false,
+        }
+    }
+    for (i, question) in questions.iter().enumerate() {
+        if question.get("critical").is_none() {
+            continue;
+        }
+        let own = question.get("show_if").is_some_and(reads_answers);
+        let module = question
+            .get("module")
+            .and_then(Value::as_str)
+            .and_then(|id| ids.modules.get(id))
+            .and_then(|&m| modules?.get(m)?.get("show_if"))
+            .is_some_and(reads_answers);
+        if own || module {
+            r.report(
+                child(&index("$.questions", i), "critical"),
+                ProblemKind::CriticalDependsOnAnswer,
+            );
+        }
+    }
 }
 
 /// Finds show_if dependencies that form a cycle (a question's visibility depending, through
