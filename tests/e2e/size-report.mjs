@@ -1,0 +1,45 @@
+// Prints every file of the release build with its raw, gzip -9 and brotli sizes, and fails
+// when the brotli total exceeds the budget. The budget lives here, and only here: raising it
+// is a conscious, reviewed change (see README "Size").
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+/** Total brotli bytes of dist/ that the test command accepts. */
+export const SIZE_BUDGET_BROTLI_BYTES = 260_000;
+
+export function measure(dir) {
+  const files = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else {
+        const data = readFileSync(path);
+        files.push({
+          file: path.slice(dir.length + 1),
+          raw: data.length,
+          gzip: gzipSync(data, { level: 9 }).length,
+          brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+        });
+      }
+    }
+  };
+  walk(dir);
+  const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { files, total };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] || 'dist';
+  const { files, total } = measure(dir);
+  const row = (name, r, g, b) => console.log(`${name.padEnd(40)} ${String(r).padStart(10)} ${String(g).padStart(10)} ${String(b).padStart(10)}`);
+  row('file', 'raw', 'gzip -9', 'brotli');
+  for (const f of files) row(f.file, f.raw, f.gzip, f.brotli);
+  row('total', total.raw, total.gzip, total.brotli);
+  console.log(`budget: ${total.brotli} of ${SIZE_BUDGET_BROTLI_BYTES} brotli bytes`);
+  if (total.brotli > SIZE_BUDGET_BROTLI_BYTES) {
+    console.error(`size budget exceeded by ${total.brotli - SIZE_BUDGET_BROTLI_BYTES} bytes: shrink the bundle, or raise SIZE_BUDGET_BROTLI_BYTES in tests/e2e/size-report.mjs and explain why in the README`);
+    process.exit(1);
+  }
+}
