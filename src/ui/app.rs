@@ -15,11 +15,22 @@ use crate::strings::S;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What the widget starts from: a ready state, or the bank's problems.
-fn boot() -> Result<Rc<UiState>, (Lang, Vec<Problem>)> {
+/// What the widget starts from.
+#[derive(Clone, PartialEq)]
+enum Boot {
+    /// Fetching the operator's bank (only when the page configures one).
+    Loading,
+    Ready(Rc<UiState>),
+    /// The bank cannot be used: its problems, shown in this language.
+    Failed(Lang, Vec<Problem>),
+}
+
+fn boot_from(bank: Result<Bank, Vec<Problem>>) -> Boot {
     let presets = embed::url_presets();
-    let bank = Bank::bundled().map_err(|problems| (presets.lang.unwrap_or_default(), problems))?;
-    Ok(Rc::new(initial_state(Rc::new(bank), presets)))
+    match bank {
+        Ok(bank) => Boot::Ready(Rc::new(initial_state(Rc::new(bank), presets))),
+        Err(problems) => Boot::Failed(presets.lang.unwrap_or_default(), problems),
+    }
 }
 
 fn initial_state(bank: Rc<Bank>, presets: Presets) -> UiState {
@@ -49,10 +60,38 @@ fn initial_state(bank: Rc<Bank>, presets: Presets) -> UiState {
 
 #[component]
 pub fn App() -> Html {
-    let boot = use_memo((), |_| boot());
+    let bank_url = use_memo((), |_| embed::configured_bank_url());
+    let boot = {
+        let bank_url = bank_url.clone();
+        use_state(move || match &*bank_url {
+            None => boot_from(Bank::bundled()),
+            Some(_) => Boot::Loading,
+        })
+    };
+    {
+        let boot = boot.clone();
+        use_effect_with((), move |_| {
+            embed::watch_height_for_parent();
+            if let Some(url) = (*bank_url).clone() {
+                yew::platform::spawn_local(async move {
+                    let bank = match embed::fetch_same_origin(&url).await {
+                        Ok(bytes) => Bank::from_json(&bytes),
+                        Err(problem) => Err(vec![problem]),
+                    };
+                    boot.set(boot_from(bank));
+                });
+            }
+        });
+    }
     match &*boot {
-        Ok(init) => html! { <Widget init={init.clone()} /> },
-        Err((lang, problems)) => html! { <BankError lang={*lang} problems={problems.clone()} /> },
+        Boot::Loading => {
+            let lang = embed::url_presets().lang.unwrap_or_default();
+            html! { <div class="tsc-app" aria-busy="true"><p class="tsc-boot" role="status">{ S::Loading.get(lang) }</p></div> }
+        }
+        Boot::Ready(init) => html! { <Widget init={init.clone()} /> },
+        Boot::Failed(lang, problems) => {
+            html! { <BankError lang={*lang} problems={problems.clone()} /> }
+        }
     }
 }
 
@@ -94,9 +133,7 @@ fn Widget(props: &WidgetProps) -> Html {
         let title = state.bank.title().clone();
         use_effect_with(state.session.lang, move |lang| {
             embed::set_document_lang(*lang);
-            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-                document.set_title(title.get(*lang));
-            }
+            embed::set_document_title(title.get(*lang));
         });
     }
     use_effect_with(state.page, |page| {
@@ -104,7 +141,6 @@ fn Widget(props: &WidgetProps) -> Html {
             embed::focus_heading();
         }
     });
-    use_effect(embed::post_height_to_parent);
 
     let session = &state.session;
     let lang = session.lang;

@@ -50,6 +50,13 @@ pub fn parse_presets(search: &str) -> Presets {
     presets
 }
 
+/// Sets the document title when the widget owns the page (a host page keeps its own).
+pub fn set_document_title(title: &str) {
+    if let (true, Some(document)) = (owns_page(), web_sys::window().and_then(|w| w.document())) {
+        document.set_title(title);
+    }
+}
+
 /// Sets `<html lang>` when the widget owns the page (its mount element says so with
 /// `data-tscheck-page`); inside a host page's element the host's language stays.
 pub fn set_document_lang(lang: Lang) {
@@ -74,10 +81,12 @@ pub fn post_height_to_parent() {
     if parent == window {
         return;
     }
-    let Some(body) = window.document().and_then(|d| d.document_element()) else {
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
         return;
     };
-    let height = body.scroll_height();
+    // The root element's own box is the content height; scrollHeight never reports less
+    // than the frame's current height, so the frame could grow but never shrink.
+    let height = root.get_bounding_client_rect().height().ceil() as i32;
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &"tscheck:height".into());
     let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
@@ -113,4 +122,87 @@ pub fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
     }
+}
+
+/// Watches the page's height and, inside an iframe, reports every change to the parent (so a
+/// `<details>` opening or a notice appearing also resizes the frame). Call once.
+pub fn watch_height_for_parent() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if window.parent().ok().flatten().is_none_or(|p| p == window) {
+        return;
+    }
+    let Some(mount) = mount_element() else { return };
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(post_height_to_parent);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        // Chromium does not report the root element shrinking inside a taller frame, so
+        // watch the element the widget renders into.
+        observer.observe(&mount);
+        post_height_to_parent();
+    }
+    // The observer lives as long as the page; so must its callback.
+    callback.forget();
+}
+
+/// The operator's bank, if the mount element names one: `<div data-tscheck-mount data-bank="bank.json">`.
+pub fn configured_bank_url() -> Option<String> {
+    mount_element()?
+        .get_attribute("data-bank")
+        .filter(|s| !s.trim().is_empty())
+}
+
+/// Fetches an operator's bank file from the widget's own origin. Anything on another origin is
+/// refused before any request is made: the widget never talks to another site.
+pub async fn fetch_same_origin(url: &str) -> Result<Vec<u8>, crate::problem::Problem> {
+    use crate::problem::{Problem, ProblemKind};
+    use wasm_bindgen_futures::JsFuture;
+    let fail = |detail: String| {
+        Problem::new(
+            "$",
+            ProblemKind::Unreachable {
+                url: url.to_string(),
+                detail,
+            },
+        )
+    };
+    let window = web_sys::window().ok_or_else(|| fail("no window".into()))?;
+    let base = window
+        .document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let resolved = web_sys::Url::new_with_base(url, &base).map_err(|_| fail("not a URL".into()))?;
+    let own_origin = window.location().origin().unwrap_or_default();
+    if resolved.origin() != own_origin {
+        return Err(Problem::new(
+            "$",
+            ProblemKind::NotSameOrigin {
+                url: url.to_string(),
+            },
+        ));
+    }
+    let init = web_sys::RequestInit::new();
+    init.set_mode(web_sys::RequestMode::SameOrigin);
+    let request = web_sys::Request::new_with_str_and_init(&resolved.href(), &init)
+        .map_err(|_| fail("bad request".into()))?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|_| fail("network error".into()))?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(fail(format!("HTTP {}", response.status())));
+    }
+    let buffer = JsFuture::from(
+        response
+            .array_buffer()
+            .map_err(|_| fail("unreadable body".into()))?,
+    )
+    .await
+    .map_err(|_| fail("unreadable body".into()))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Whether the widget owns the whole page (our index.html) rather than an element of a host page.
+pub fn owns_page() -> bool {
+    mount_element().is_some_and(|m| m.has_attribute("data-tscheck-page"))
 }
