@@ -46,10 +46,16 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
         )],
     ));
     line(String::new());
-    line(format!("{}: {} / 100", t(S::OverallScore), report.overall));
     line(format!(
-        "{}: {} {}",
+        "{}{}{} / 100",
+        t(S::OverallScore),
+        t(S::Colon),
+        report.overall
+    ));
+    line(format!(
+        "{}{}{} {}",
         t(S::LevelLabel),
+        t(S::Colon),
         fill(t(S::LevelOf), &[("level", &report.level)]),
         report.level_name.get(lang)
     ));
@@ -95,7 +101,12 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
             fill(t(S::MeasureLabel), &[("n", &flag.measure)])
         ));
         for basis in &flag.basis {
-            line(format!("  {}: {}", t(S::LegalBasis), basis.get(lang)));
+            line(format!(
+                "  {}{}{}",
+                t(S::LegalBasis),
+                t(S::Colon),
+                basis.get(lang)
+            ));
         }
     }
     line(String::new());
@@ -120,7 +131,14 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
             .score
             .map_or_else(|| t(S::ChartNoScore).to_string(), |s| s.to_string());
         let band = d.band.map_or("", |b| t(band_label(b)));
-        let mut row = format!("- {} [{}]: {} {}", d.name.get(lang), d.id, score, band);
+        let mut row = format!(
+            "- {} [{}]{}{} {}",
+            d.name.get(lang),
+            d.id,
+            t(S::Colon),
+            score,
+            band
+        );
         if let Some(Some((_, delta))) = report.comparison.as_ref().map(|c| c.dimensions[i]) {
             let _ = write!(row, " ({})", signed(delta));
         }
@@ -131,7 +149,13 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
                 FindingState::NotApplicable => t(S::NotApplicableShort).to_string(),
                 FindingState::Scored(s) => s.to_string(),
             };
-            line(format!("    {} ×{}: {}", f.question_id, f.weight, state));
+            line(format!(
+                "    {} ×{}{}{}",
+                f.question_id,
+                f.weight,
+                t(S::Colon),
+                state
+            ));
         }
     }
     if let Some(c) = &report.comparison {
@@ -163,7 +187,7 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
             } else {
                 ids.join(", ")
             };
-            line(format!("{}: {}", t(heading), shown));
+            line(format!("{}{}{}", t(heading), t(S::Colon), shown));
         }
     }
     line(String::new());

@@ -4,7 +4,7 @@
 //! (damaged, another bank, an older format) is reported so the widget can start afresh with a
 //! notice; it never stops the widget.
 
-use crate::answers_file::{answers_json, profile_json, read_answers, read_profile};
+use crate::answers_file::{self, answers_json, profile_json, read_answers, read_profile};
 use crate::bank::Bank;
 use crate::json_read::{parse, Reader};
 use crate::lang::Lang;
@@ -28,6 +28,19 @@ pub fn encode(bank: &Bank, session: &Session) -> String {
     });
     if let Some(section) = &session.section {
         root["section"] = Value::String(section.clone());
+    }
+    // The previous self-check loaded for comparison is kept too, as the answers file it came
+    // from, so a reload does not silently drop the comparison from the report.
+    if let Some(previous) = &session.previous {
+        let file = answers_file::encode(
+            bank,
+            &previous.profile,
+            &previous.answers,
+            previous.saved_at.as_deref(),
+        );
+        if let Ok(value) = serde_json::from_str::<Value>(&file) {
+            root["previous"] = value;
+        }
     }
     root.to_string()
 }
@@ -109,7 +122,9 @@ pub fn decode(bytes: &[u8], bank: &Bank) -> Result<Session, Problem> {
             lang,
             profile,
             answers,
-            previous: None,
+            previous: map
+                .get("previous")
+                .and_then(|v| answers_file::decode(v.to_string().as_bytes(), bank).ok()),
         }),
         _ => Err(first(r)),
     }

@@ -525,3 +525,38 @@ fn going_home_keeps_the_answers() {
     assert_eq!(home.stage, Stage::Start);
     assert_eq!(home.answers, s.answers);
 }
+
+#[test]
+fn saved_progress_keeps_the_comparison_with_a_previous_self_check() {
+    use tscheck::answers_file;
+    use tscheck::session::{Action, Session};
+    use tscheck::snapshot;
+    let bank = crate::util::mini_bank();
+    let mut earlier = Session::default();
+    earlier = earlier.apply(
+        &bank,
+        Action::Choose {
+            question: "a1".into(),
+            option: "some".into(),
+        },
+    );
+    let file = answers_file::encode(
+        &bank,
+        &earlier.profile,
+        &earlier.answers,
+        Some("2026-01-02"),
+    );
+    let previous = answers_file::decode(file.as_bytes(), &bank).unwrap();
+    let now = Session::default()
+        .apply(
+            &bank,
+            Action::Choose {
+                question: "a1".into(),
+                option: "full".into(),
+            },
+        )
+        .apply(&bank, Action::Compare(previous.clone()));
+    let restored = snapshot::decode(snapshot::encode(&bank, &now).as_bytes(), &bank).unwrap();
+    assert_eq!(restored.previous, Some(previous));
+    assert_eq!(restored.answers, now.answers);
+}

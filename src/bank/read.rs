@@ -8,7 +8,9 @@ use crate::profile::{Industry, Size, Stage};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
+// `$schema` lets editors point their tools at assets/bank.schema.json; it is ignored here.
 const TOP_FIELDS: &[&str] = &[
+    "$schema",
     "format",
     "format_version",
     "id",

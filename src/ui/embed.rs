@@ -63,8 +63,7 @@ pub fn set_document_lang(lang: Lang) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let owns_page = mount_element().is_some_and(|m| m.has_attribute("data-tscheck-page"));
-    if let (true, Some(html)) = (owns_page, document.document_element()) {
+    if let (true, Some(html)) = (owns_page(), document.document_element()) {
         let _ = html.set_attribute("lang", lang.html_tag());
     }
 }
