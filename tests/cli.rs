@@ -81,7 +81,7 @@ fn check_lists_every_problem_of_every_file_one_a_line() {
             "no line starts with {prefix:?} in:\n{text}"
         );
     }
-    // One line per problem, and nothing else but the "ok" line of the valid file.
+    // One line per problem, and nothing else but the two lines ("ok" and its counts) of the valid file.
     let problems: usize = CASES
         .iter()
         .map(|c| {
@@ -90,7 +90,8 @@ fn check_lists_every_problem_of_every_file_one_a_line() {
                 .len()
         })
         .sum();
-    assert_eq!(text.lines().count(), problems + 1, "{text}");
+    assert_eq!(text.lines().count(), problems + 2, "{text}");
+    assert!(text.contains("mini-bank.json: questions per module: general 5, bio 1; critical questions: 1"), "{text}");
 }
 
 #[test]

@@ -20,3 +20,5 @@ mod report_golden;
 mod cli;
 // The bank bundled into the widget is valid and keeps the scoring promises.
 mod bundled_bank;
+// The bundled content covers the modules, measures, case patterns and industry risks promised.
+mod bank_content;

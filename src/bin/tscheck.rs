@@ -47,13 +47,16 @@ fn check(files: &[String]) -> ExitCode {
     let mut ok = true;
     for path in files {
         match read(path).map(|bytes| Bank::from_json(&bytes)) {
-            Ok(Ok(bank)) => println!(
-                "{path}: ok ({} {}, {} dimensions, {} questions)",
-                bank.id(),
-                bank.version(),
-                bank.dimensions().len(),
-                bank.questions().len()
-            ),
+            Ok(Ok(bank)) => {
+                println!(
+                    "{path}: ok ({} {}, {} dimensions, {} questions)",
+                    bank.id(),
+                    bank.version(),
+                    bank.dimensions().len(),
+                    bank.questions().len()
+                );
+                println!("{path}: {}", coverage(&bank));
+            }
             Ok(Err(problems)) => {
                 ok = false;
                 for p in problems {
@@ -71,6 +74,36 @@ fn check(files: &[String]) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// One line of counts for editors: questions per module and the statutory measures covered.
+fn coverage(bank: &Bank) -> String {
+    let modules: Vec<String> = bank
+        .modules()
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            format!(
+                "{} {}",
+                m.id,
+                bank.questions().iter().filter(|q| q.module == i).count()
+            )
+        })
+        .collect();
+    let mut measures: Vec<u8> = bank
+        .questions()
+        .iter()
+        .filter_map(|q| q.critical.map(|c| c.measure))
+        .collect();
+    let critical = measures.len();
+    measures.sort_unstable();
+    measures.dedup();
+    let measures: Vec<String> = measures.iter().map(u8::to_string).collect();
+    format!(
+        "questions per module: {}; critical questions: {critical} (SPC Art. 6 measures {})",
+        modules.join(", "),
+        measures.join(", ")
+    )
 }
 
 struct ScoreArgs {
