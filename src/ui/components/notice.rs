@@ -20,10 +20,11 @@ pub fn NoticeView(props: &NoticeProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.emit(UiAction::Dismiss))
     };
+    // A notice is about the screen ("file loaded", "could not save"), not part of a printed report.
     let class = if n.error {
-        "tsc-notice tsc-notice--error"
+        "tsc-notice tsc-notice--error no-print"
     } else {
-        "tsc-notice tsc-notice--info"
+        "tsc-notice tsc-notice--info no-print"
     };
     let body = html! {
         <>

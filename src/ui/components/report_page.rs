@@ -165,11 +165,11 @@ pub fn ReportPage(props: &StageProps) -> Html {
                             let row = html! {
                                 <>
                                     <th scope="row">{ d.name.get(lang) }</th>
-                                    <td>{ score }</td>
-                                    <td>{ format!("{}", d.weight) }</td>
+                                    <td class="tsc-num">{ score }</td>
+                                    <td class="tsc-num">{ format!("{}", d.weight) }</td>
                                     if r.comparison.is_some() {
-                                        <td>{ delta.map_or_else(|| "—".to_string(), |(p, _)| p.to_string()) }</td>
-                                        <td>{ delta.map_or_else(|| "—".to_string(), |(_, dd)| signed(dd)) }</td>
+                                        <td class="tsc-num">{ delta.map_or_else(|| "—".to_string(), |(p, _)| p.to_string()) }</td>
+                                        <td class="tsc-num">{ delta.map_or_else(|| "—".to_string(), |(_, dd)| signed(dd)) }</td>
                                     }
                                 </>
                             };
@@ -221,8 +221,8 @@ pub fn ReportPage(props: &StageProps) -> Html {
                                         <tr class={if f.red_flag { "tsc-row-flag" } else { "" }}>
                                             <th scope="row">{ f.text.get(lang) }</th>
                                             <td>{ answer_text(f, lang) }</td>
-                                            <td>{ format!("{}", f.weight) }</td>
-                                            <td>{ match f.state {
+                                            <td class="tsc-num">{ format!("{}", f.weight) }</td>
+                                            <td class="tsc-num">{ match f.state {
                                                 FindingState::Scored(s) => s.to_string(),
                                                 FindingState::NotApplicable => t(S::NotApplicableShort).to_string(),
                                                 FindingState::Unanswered => t(S::NotAnswered).to_string(),
