@@ -91,7 +91,12 @@ fn check_lists_every_problem_of_every_file_one_a_line() {
         })
         .sum();
     assert_eq!(text.lines().count(), problems + 2, "{text}");
-    assert!(text.contains("mini-bank.json: questions per module: general 5, bio 1; critical questions: 1"), "{text}");
+    assert!(
+        text.contains(
+            "mini-bank.json: questions per module: general 5, bio 1; critical questions: 1"
+        ),
+        "{text}"
+    );
 }
 
 #[test]

@@ -34,13 +34,14 @@ fn boot_from(bank: Result<Bank, Vec<Problem>>) -> Boot {
 }
 
 fn initial_state(bank: Rc<Bank>, presets: Presets) -> UiState {
-    let (mut session, remember, notice) = match storage::load(&bank) {
-        Loaded::Progress { session, remember } => (session, remember, None),
-        Loaded::Nothing => (Session::default(), false, None),
+    let (mut session, remember, notice, restored) = match storage::load(&bank) {
+        Loaded::Progress { session, remember } => (session, remember, None, true),
+        Loaded::Nothing => (Session::default(), false, None, false),
         Loaded::Damaged => (
             Session::default(),
             false,
             Some(Notice::error(S::StorageCorrupt, Vec::new())),
+            false,
         ),
     };
     if let Some(lang) = presets.lang {
@@ -55,7 +56,7 @@ fn initial_state(bank: Rc<Bank>, presets: Presets) -> UiState {
             session.profile.cross_border = cross_border;
         }
     }
-    UiState::new(bank, session, remember, notice)
+    UiState::new(bank, session, remember, notice, restored)
 }
 
 #[component]
@@ -100,13 +101,6 @@ struct WidgetProps {
     init: Rc<UiState>,
 }
 
-/// A session worth saving: anything beyond the untouched start screen.
-fn worth_saving(session: &Session) -> bool {
-    session.stage != Stage::Start
-        || !session.answers.is_empty()
-        || session.profile != Default::default()
-}
-
 #[component]
 fn Widget(props: &WidgetProps) -> Html {
     let init = props.init.clone();
@@ -120,10 +114,11 @@ fn Widget(props: &WidgetProps) -> Html {
     {
         let dispatch = dispatch.clone();
         let bank = state.bank.clone();
+        // Nothing is stored until the user has acted (URL presets alone are not theirs).
         use_effect_with(
-            (state.session.clone(), state.remember),
-            move |(session, remember)| {
-                if worth_saving(session) && !storage::save(&bank, session, *remember) {
+            (state.session.clone(), state.remember, state.user_acted),
+            move |(session, remember, user_acted)| {
+                if *user_acted && !storage::save(&bank, session, *remember) {
                     dispatch.emit(UiAction::StorageFailed);
                 }
             },

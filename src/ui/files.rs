@@ -20,7 +20,11 @@ pub fn download_json(file_name: &str, text: &str) -> bool {
         document.body()?.append_child(&link).ok()?;
         link.click();
         link.remove();
-        let _ = Url::revoke_object_url(&url);
+        // Some browsers start the download after the click returns: free the URL a little later.
+        gloo::timers::callback::Timeout::new(60_000, move || {
+            let _ = Url::revoke_object_url(&url);
+        })
+        .forget();
         Some(())
     })()
     .is_some()

@@ -48,6 +48,9 @@ pub struct UiState {
     pub page: u32,
     /// Set once a storage write failed, so the notice is shown once, not on every change.
     pub storage_failed: bool,
+    /// Whether there is anything of the user's to keep: progress restored from storage, or
+    /// any action of theirs. URL presets alone are not, so a visit stores nothing.
+    pub user_acted: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +59,8 @@ pub enum UiAction {
     ImportFile(Vec<u8>),
     CompareFile(Vec<u8>),
     FileUnreadable,
+    /// The browser refused to create the download.
+    ExportFailed,
     SetRemember(bool),
     AskErase,
     CancelErase,
@@ -71,6 +76,7 @@ impl UiState {
         session: Session,
         remember: bool,
         notice: Option<Notice>,
+        restored: bool,
     ) -> UiState {
         UiState {
             bank,
@@ -80,22 +86,37 @@ impl UiState {
             remember,
             page: 0,
             storage_failed: false,
+            user_acted: restored,
         }
     }
 
     /// The pure transition; `Reducible::reduce` only wraps it.
     pub fn apply(mut self, action: UiAction) -> UiState {
         let (stage, section) = (self.session.stage, self.session.section.clone());
+        if matches!(
+            action,
+            UiAction::Session(_)
+                | UiAction::ImportFile(_)
+                | UiAction::CompareFile(_)
+                | UiAction::SetRemember(_)
+        ) {
+            self.user_acted = true;
+        }
         match action {
             UiAction::Session(action) => {
-                // A notice belongs to the page it was shown on.
-                if !matches!(
+                // A notice belongs to the page it was shown on, except that storage cannot
+                // save: that stays true on every page until the user dismisses it.
+                let stays = matches!(
                     action,
                     Action::SetLang(_)
                         | Action::Choose { .. }
                         | Action::Tick { .. }
                         | Action::SetProfile(_)
-                ) {
+                ) || self
+                    .notice
+                    .as_ref()
+                    .is_some_and(|n| n.title == S::StorageWriteFailed);
+                if !stays {
                     self.notice = None;
                 }
                 self.session = self.session.apply(&self.bank, action);
@@ -122,6 +143,9 @@ impl UiState {
             UiAction::FileUnreadable => {
                 self.notice = Some(Notice::error(S::FileUnreadable, Vec::new()))
             }
+            UiAction::ExportFailed => {
+                self.notice = Some(Notice::error(S::ExportFailed, Vec::new()))
+            }
             UiAction::SetRemember(on) => self.remember = on,
             UiAction::AskErase => self.confirm_erase = true,
             UiAction::CancelErase => self.confirm_erase = false,
@@ -130,6 +154,7 @@ impl UiState {
                 self.remember = false;
                 self.confirm_erase = false;
                 self.storage_failed = false;
+                self.user_acted = false;
                 self.notice = Some(Notice::info(S::Erased, Vec::new()));
             }
             UiAction::StorageFailed => {

@@ -59,6 +59,11 @@ pub fn load(bank: &Bank) -> Loaded {
 
 /// Saves progress where the user chose, and removes any copy from the other storage.
 /// Returns false when the write failed (storage full or disabled).
+///
+/// The other copy is removed only once the chosen write has succeeded: when the device copy
+/// cannot be written, this tab's copy is kept current instead (and then the stale device copy,
+/// which load would prefer, is dropped), so a reload loses nothing. Unticked, no device copy
+/// is left behind even if this tab's write fails.
 pub fn save(bank: &Bank, session: &Session, remember: bool) -> bool {
     let text = snapshot::encode(bank, session);
     let (target, other) = if remember {
@@ -66,13 +71,21 @@ pub fn save(bank: &Bank, session: &Session, remember: bool) -> bool {
     } else {
         (session_storage(), local_storage())
     };
-    if let Some(other) = other {
-        let _ = other.remove_item(PROGRESS_KEY);
+    let written = target
+        .as_ref()
+        .is_some_and(|storage| storage.set_item(PROGRESS_KEY, &text).is_ok());
+    if written || !remember {
+        if let Some(other) = other {
+            let _ = other.remove_item(PROGRESS_KEY);
+        }
+    } else if let Some(tab) = other {
+        if tab.set_item(PROGRESS_KEY, &text).is_ok() {
+            if let Some(local) = target {
+                let _ = local.remove_item(PROGRESS_KEY);
+            }
+        }
     }
-    match target {
-        Some(storage) => storage.set_item(PROGRESS_KEY, &text).is_ok(),
-        None => false,
-    }
+    written
 }
 
 /// Removes every key the widget wrote, in both storages.

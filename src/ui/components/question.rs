@@ -124,7 +124,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
         .iter()
         .map(|r| r.text.get(lang))
         .collect::<Vec<_>>()
-        .join("；");
+        .join(S::ListSeparator.get(lang));
     html! {
         <fieldset class="tsc-question" data-question-id={q.id.clone()} aria-describedby={help_id.clone()}>
             <legend>
@@ -138,7 +138,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                 <summary>{ S::WhyItMatters.get(lang) }</summary>
                 <p id={help_id}>{ q.help.get(lang) }</p>
                 if !references.is_empty() {
-                    <p class="tsc-refs">{ format!("{}：{}", S::ReferencesLabel.get(lang), references) }</p>
+                    <p class="tsc-refs">{ format!("{}{}{}", S::ReferencesLabel.get(lang), S::Colon.get(lang), references) }</p>
                 }
             </details>
             <div class="tsc-options">{ options }</div>

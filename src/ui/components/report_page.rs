@@ -48,7 +48,7 @@ pub fn ReportPage(props: &StageProps) -> Html {
             let date = embed::today();
             let text = answers_file::encode(&bank, &profile, &answers, Some(&date));
             if !files::download_json(&format!("tscheck-answers-{date}.json"), &text) {
-                dispatch.emit(UiAction::FileUnreadable);
+                dispatch.emit(UiAction::ExportFailed);
             }
         })
     };
@@ -119,7 +119,7 @@ pub fn ReportPage(props: &StageProps) -> Html {
                                 <p class="tsc-flag-meta">{ f.dimension.get(lang) }{ " · " }{ fill(t(S::MeasureLabel), &[("n", &f.measure)]) }</p>
                                 <p>{ f.recommendation.get(lang) }</p>
                                 if !f.basis.is_empty() {
-                                    <p class="tsc-refs">{ format!("{}：{}", t(S::LegalBasis), f.basis.iter().map(|b| b.get(lang)).collect::<Vec<_>>().join("；")) }</p>
+                                    <p class="tsc-refs">{ format!("{}{}{}", t(S::LegalBasis), t(S::Colon), f.basis.iter().map(|b| b.get(lang)).collect::<Vec<_>>().join(t(S::ListSeparator))) }</p>
                                 }
                             </li>
                         }) }
@@ -134,10 +134,10 @@ pub fn ReportPage(props: &StageProps) -> Html {
                 } else {
                     <p>{ t(S::ActionsLead) }</p>
                     <h3>{ t(S::ActionsTop) }</h3>
-                    <ol class="tsc-action-list">{ for top.iter().map(|a| action_item(a, lang)) }</ol>
+                    <ol class="tsc-action-list">{ for top.iter().map(|a| action_item(a, lang, true)) }</ol>
                     if !rest.is_empty() {
                         <h3>{ fill(t(S::ActionsRest), &[("n", &rest.len())]) }</h3>
-                        <ol class="tsc-action-list" start="11">{ for rest.iter().map(|a| action_item(a, lang)) }</ol>
+                        <ol class="tsc-action-list" start="11">{ for rest.iter().map(|a| action_item(a, lang, false)) }</ol>
                     }
                 }
             </section>
@@ -238,7 +238,7 @@ pub fn ReportPage(props: &StageProps) -> Html {
 
             <section class="tsc-services keep" aria-labelledby="tsc-services-heading">
                 <h2 id="tsc-services-heading">{ t(S::ServicesHeading) }</h2>
-                <ul>{ for r.services.iter().map(|(name, desc)| html! { <li><strong>{ name.get(lang) }</strong>{ "：" }{ desc.get(lang) }</li> }) }</ul>
+                <ul>{ for r.services.iter().map(|(name, desc)| html! { <li><strong>{ name.get(lang) }</strong>{ t(S::Colon) }{ desc.get(lang) }</li> }) }</ul>
             </section>
 
             <section class="tsc-method keep" aria-labelledby="tsc-method-heading">
@@ -270,7 +270,9 @@ fn band_key(band: crate::score::Band) -> &'static str {
     }
 }
 
-fn action_item(a: &ActionItem, lang: Lang) -> Html {
+/// One action. The top ten carry their references; the rest stay short, so the printed plan
+/// stays readable (every reference is still in the findings and on the question).
+fn action_item(a: &ActionItem, lang: Lang, with_references: bool) -> Html {
     let t = |k: S| k.get(lang);
     html! {
         <li class={if a.red_flag { "tsc-action keep tsc-action--flag" } else { "tsc-action keep" }} data-action-item={a.question_id.clone()}>
@@ -279,8 +281,8 @@ fn action_item(a: &ActionItem, lang: Lang) -> Html {
                 { a.dimension.get(lang) }{ " · " }{ a.text.get(lang) }
                 if let Some(score) = a.current { { " · " }{ fill(t(S::CurrentScore), &[("score", &score)]) } }
             </p>
-            if !a.references.is_empty() {
-                <p class="tsc-refs">{ format!("{}：{}", t(S::ReferencesLabel), a.references.iter().map(|r| r.get(lang)).collect::<Vec<_>>().join("；")) }</p>
+            if with_references && !a.references.is_empty() {
+                <p class="tsc-refs">{ format!("{}{}{}", t(S::ReferencesLabel), t(S::Colon), a.references.iter().map(|r| r.get(lang)).collect::<Vec<_>>().join(t(S::ListSeparator))) }</p>
             }
         </li>
     }
@@ -288,15 +290,15 @@ fn action_item(a: &ActionItem, lang: Lang) -> Html {
 
 fn answer_text(f: &crate::report::Finding, lang: Lang) -> String {
     match f.state {
-        FindingState::Unanswered => S::NotAnswered.get(lang).to_string(),
-        FindingState::NotApplicable => S::NotApplicableShort.get(lang).to_string(),
+        // The score column already says "not answered" or "not applicable".
+        FindingState::Unanswered | FindingState::NotApplicable => "—".to_string(),
         FindingState::Scored(_) if f.answer.is_empty() => S::NothingTicked.get(lang).to_string(),
         FindingState::Scored(_) => f
             .answer
             .iter()
             .map(|a| a.get(lang))
             .collect::<Vec<_>>()
-            .join("；"),
+            .join(S::ListSeparator.get(lang)),
     }
 }
 

@@ -56,6 +56,51 @@ pub fn Review(props: &StageProps) -> Html {
             </li>
         })
     });
+    let profile = &s.profile;
+    let yes_no = |b: bool| if b { t(S::Yes) } else { t(S::No) };
+    let mut profile_rows = vec![(
+        t(S::IndustryLabel),
+        profile.industry.label(lang).to_string(),
+    )];
+    if let Some(size) = profile.size {
+        profile_rows.push((t(S::SizeLabel), size.label(lang).to_string()));
+    }
+    if let Some(stage) = profile.stage {
+        profile_rows.push((t(S::StageLabel), stage.label(lang).to_string()));
+    }
+    profile_rows.push((
+        t(S::CrossBorderShort),
+        yes_no(profile.cross_border).to_string(),
+    ));
+    profile_rows.push((t(S::PartnersShort), yes_no(profile.partners).to_string()));
+    if !profile.org_name.trim().is_empty() {
+        profile_rows.push((t(S::OrgNameShort), profile.org_name.trim().to_string()));
+    }
+    let section_rows = sections.iter().map(|&d| {
+        let def = &bank.dimensions()[d];
+        let ds = &scores.dimensions[d];
+        let status = if ds.answered == 0 {
+            S::StatusNotStarted
+        } else if ds.answered < ds.visible {
+            S::StatusInProgress
+        } else {
+            S::StatusDone
+        };
+        html! {
+            <tr data-review-section={def.id.clone()}>
+                <th scope="row">{ def.name.get(lang) }</th>
+                <td class="tsc-num">{ format!("{} / {}", ds.answered, ds.visible) }</td>
+                <td>{ t(status) }</td>
+                <td>
+                    <button type="button" class="tsc-link-button"
+                        onclick={on_click(&props.dispatch, Action::ShowSection(def.id.clone()))}>
+                        { t(S::ChangeLink) }
+                        <span class="tsc-visually-hidden">{ format!(" {}", def.name.get(lang)) }</span>
+                    </button>
+                </td>
+            </tr>
+        }
+    });
     html! {
         <section class="tsc-review" aria-labelledby="tsc-review-heading">
             <h1 id="tsc-review-heading" data-page-heading="" tabindex="-1">{ t(S::ReviewHeading) }</h1>
@@ -66,11 +111,25 @@ pub fn Review(props: &StageProps) -> Html {
                 <p>{ fill(t(S::ReviewUnanswered), &[("n", &unanswered_total)]) }</p>
                 <ul class="tsc-review-list">{ for groups }</ul>
             }
+            <h2>{ t(S::ProfileHeading) }</h2>
+            <dl class="tsc-summary">
+                { for profile_rows.into_iter().map(|(k, v)| html! { <div><dt>{ k }</dt><dd>{ v }</dd></div> }) }
+            </dl>
             <p>
                 <button type="button" class="tsc-link-button" onclick={on_click(&props.dispatch, Action::EditProfile)}>
                     { t(S::EditProfile) }
                 </button>
             </p>
+            <h2>{ t(S::ReviewSectionsHeading) }</h2>
+            <table class="tsc-table">
+                <thead><tr>
+                    <th scope="col">{ t(S::ColSection) }</th>
+                    <th scope="col">{ t(S::ColAnswered) }</th>
+                    <th scope="col">{ t(S::ColStatus) }</th>
+                    <th scope="col"><span class="tsc-visually-hidden">{ t(S::ChangeLink) }</span></th>
+                </tr></thead>
+                <tbody>{ for section_rows }</tbody>
+            </table>
             <div class="tsc-nav-buttons">
                 <button type="button" class="tsc-button" data-action="prev" onclick={on_click(&props.dispatch, back)}>
                     { t(S::BackButton) }
