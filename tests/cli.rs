@@ -234,3 +234,33 @@ fn help_shows_the_usage_and_succeeds() {
     assert_exit(&out, 0);
     assert!(stdout(&out).contains("tscheck score BANK ANSWERS"));
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    // `tscheck score … | head -1`: the pipe closes while the report is being written.
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tscheck"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "check",
+            "assets/bank/bank.json",
+            "tests/fixtures/mini-bank.json",
+        ])
+        .args(std::iter::repeat_n(
+            "tests/fixtures/broken/several-problems.json",
+            200,
+        ))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        out.status.code().is_some(),
+        "ended by a signal: {:?}",
+        out.status
+    );
+}

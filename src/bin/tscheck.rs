@@ -14,6 +14,20 @@ use tscheck::lang::Lang;
 use tscheck::report;
 use tscheck::report_text::to_text;
 
+/// Prints a line to stdout. When the reader has gone (`tscheck check … | head`), stop quietly
+/// with success instead of panicking, as Unix tools do on a broken pipe.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        let mut stdout = std::io::stdout().lock();
+        if let Err(e) = writeln!(stdout, $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
 const USAGE: &str = "usage:
   tscheck check FILE...
   tscheck score BANK ANSWERS [--format text|json] [--lang zh|en]";
@@ -27,7 +41,7 @@ fn main() -> ExitCode {
             Err(msg) => usage_error(&msg),
         },
         Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
+            out!("{USAGE}");
             ExitCode::SUCCESS
         }
         _ => usage_error("expected a command"),
@@ -48,24 +62,24 @@ fn check(files: &[String]) -> ExitCode {
     for path in files {
         match read(path).map(|bytes| Bank::from_json(&bytes)) {
             Ok(Ok(bank)) => {
-                println!(
+                out!(
                     "{path}: ok ({} {}, {} dimensions, {} questions)",
                     bank.id(),
                     bank.version(),
                     bank.dimensions().len(),
                     bank.questions().len()
                 );
-                println!("{path}: {}", coverage(&bank));
+                out!("{path}: {}", coverage(&bank));
             }
             Ok(Err(problems)) => {
                 ok = false;
                 for p in problems {
-                    println!("{path}: {}", p.line(Lang::En));
+                    out!("{path}: {}", p.line(Lang::En));
                 }
             }
             Err(msg) => {
                 ok = false;
-                println!("{msg}");
+                out!("{msg}");
             }
         }
     }
@@ -187,9 +201,9 @@ fn score(args: &ScoreArgs) -> ExitCode {
         None,
     );
     if args.json {
-        println!("{}", report_json(&report));
+        out!("{}", report_json(&report));
     } else {
-        print!("{}", to_text(&report, args.lang));
+        out!("{}", to_text(&report, args.lang).trim_end());
     }
     ExitCode::SUCCESS
 }
