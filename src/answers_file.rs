@@ -138,13 +138,8 @@ pub fn decode(bytes: &[u8], bank: &Bank) -> Result<AnswersFile, Vec<Problem>> {
             .string(v, "$.saved_at")
             .map(|s| s.chars().take(40).collect()),
     };
-    let profile = r
-        .required(map, "$", "profile")
-        .and_then(|v| read_profile(&mut r, v, "$.profile"));
     let mut ignored = Vec::new();
-    let answers = r
-        .required(map, "$", "answers")
-        .and_then(|v| read_answers(&mut r, v, "$.answers", bank, &mut ignored));
+    let (profile, answers) = read_profile_and_answers(&mut r, map, bank, &mut ignored);
     match (bank_id, bank_version, profile, answers) {
         (Some(bank_id), Some(bank_version), Some(profile), Some(answers))
             if r.problems.is_empty() =>
@@ -174,6 +169,23 @@ fn read_bank_stamp(r: &mut Reader, map: &Map<String, Value>) -> (Option<String>,
         .required_string(stamp, "$.bank", "version")
         .map(str::to_string);
     (id, version)
+}
+
+/// Reads the `profile` and `answers` members of a file's top-level object (shared with saved
+/// progress, which stores them the same way).
+pub fn read_profile_and_answers(
+    r: &mut Reader,
+    map: &Map<String, Value>,
+    bank: &Bank,
+    ignored: &mut Vec<Problem>,
+) -> (Option<Profile>, Option<Answers>) {
+    let profile = r
+        .required(map, "$", "profile")
+        .and_then(|v| read_profile(r, v, "$.profile"));
+    let answers = r
+        .required(map, "$", "answers")
+        .and_then(|v| read_answers(r, v, "$.answers", bank, ignored));
+    (profile, answers)
 }
 
 /// Reads a profile object; missing optional fields take their defaults.

@@ -132,6 +132,28 @@ impl Reader {
         self.string(value, &child(path, key))
     }
 
+    /// A required bilingual text field.
+    pub fn required_text(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<Text> {
+        let value = self.required(map, path, key)?;
+        self.text(value, &child(path, key))
+    }
+
+    /// A required id field.
+    pub fn required_id(
+        &mut self,
+        map: &Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<String> {
+        let value = self.required(map, path, key)?;
+        self.id(value, &child(path, key))
+    }
+
     /// A string that must be one of `allowed`.
     pub fn choice<'a>(
         &mut self,

@@ -59,6 +59,14 @@ pub struct Session {
     pub previous: Option<AnswersFile>,
 }
 
+/// The derived state of a session (see [`Session::progress`]).
+pub struct Progress {
+    pub visibility: Visibility,
+    pub scores: crate::score::Scores,
+    /// Indices of the dimensions shown as sections, in order.
+    pub sections: Vec<usize>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetLang(Lang),
@@ -107,6 +115,18 @@ impl Session {
 
     pub fn visibility(&self, bank: &Bank) -> Visibility {
         Visibility::compute(bank, &self.profile, &self.answers)
+    }
+
+    /// What the screens derive from the session: visibility, scores and sections, computed once.
+    pub fn progress(&self, bank: &Bank) -> Progress {
+        let visibility = self.visibility(bank);
+        let scores = crate::score::score_with(bank, &visibility, &self.answers);
+        let sections = visibility.sections(bank);
+        Progress {
+            visibility,
+            scores,
+            sections,
+        }
     }
 
     /// The sections (dimension indices) that apply now.

@@ -4,7 +4,7 @@
 //! (damaged, another bank, an older format) is reported so the widget can start afresh with a
 //! notice; it never stops the widget.
 
-use crate::answers_file::{self, answers_json, profile_json, read_answers, read_profile};
+use crate::answers_file::{self, answers_json, profile_json};
 use crate::bank::Bank;
 use crate::json_read::{parse, Reader};
 use crate::lang::Lang;
@@ -108,13 +108,10 @@ pub fn decode(bytes: &[u8], bank: &Bank) -> Result<Session, Problem> {
         .and_then(Value::as_str)
         .filter(|id| bank.dimension_index(id).is_some())
         .map(str::to_string);
-    let profile = r
-        .required(map, "$", "profile")
-        .and_then(|v| read_profile(&mut r, v, "$.profile"));
+    // Answers the bank no longer has are dropped without a word: see the function's doc.
     let mut ignored = Vec::new();
-    let answers = r
-        .required(map, "$", "answers")
-        .and_then(|v| read_answers(&mut r, v, "$.answers", bank, &mut ignored));
+    let (profile, answers) =
+        answers_file::read_profile_and_answers(&mut r, map, bank, &mut ignored);
     match (profile, answers) {
         (Some(profile), Some(answers)) => Ok(Session {
             stage,

@@ -56,17 +56,13 @@ pub(super) fn read_bank(bytes: &[u8]) -> Result<Bank, Vec<Problem>> {
     }
     r.known_fields(map, "$", TOP_FIELDS);
 
-    let id = r.required(map, "$", "id").and_then(|v| r.id(v, "$.id"));
+    let id = r.required_id(map, "$", "id");
     let version = r.required_string(map, "$", "version").map(str::to_string);
     if version.as_deref().is_some_and(|v| v.trim().is_empty()) {
         r.report("$.version", ProblemKind::Missing);
     }
-    let title = r
-        .required(map, "$", "title")
-        .and_then(|v| r.text(v, "$.title"));
-    let disclaimer = r
-        .required(map, "$", "disclaimer")
-        .and_then(|v| r.text(v, "$.disclaimer"));
+    let title = r.required_text(map, "$", "title");
+    let disclaimer = r.required_text(map, "$", "disclaimer");
     let scoring = r
         .required(map, "$", "scoring")
         .and_then(|v| read_scoring(&mut r, v, "$.scoring"));
@@ -260,12 +256,8 @@ fn read_scoring(r: &mut Reader, value: &Value, path: &str) -> Option<Scoring> {
                     let min = r
                         .required(m, &p, "min")
                         .and_then(|v| r.number(v, &child(&p, "min")));
-                    let name = r
-                        .required(m, &p, "name")
-                        .and_then(|v| r.text(v, &child(&p, "name")));
-                    let description = r
-                        .required(m, &p, "description")
-                        .and_then(|v| r.text(v, &child(&p, "description")));
+                    let name = r.required_text(m, &p, "name");
+                    let description = r.required_text(m, &p, "description");
                     Some(Level {
                         min: min?,
                         name: name?,
@@ -337,15 +329,9 @@ fn read_module(
 ) -> Option<Module> {
     let map = r.object(value, path)?;
     r.known_fields(map, path, &["id", "name", "description", "show_if"]);
-    let id = r
-        .required(map, path, "id")
-        .and_then(|v| r.id(v, &child(path, "id")));
-    let name = r
-        .required(map, path, "name")
-        .and_then(|v| r.text(v, &child(path, "name")));
-    let description = r
-        .required(map, path, "description")
-        .and_then(|v| r.text(v, &child(path, "description")));
+    let id = r.required_id(map, path, "id");
+    let name = r.required_text(map, path, "name");
+    let description = r.required_text(map, path, "description");
     let show_if = optional_condition(r, map, path, ids, questions)?;
     Some(Module {
         id: id?,
@@ -362,18 +348,12 @@ fn read_dimension(r: &mut Reader, value: &Value, path: &str) -> Option<Dimension
         path,
         &["id", "weight", "name", "description", "summary"],
     );
-    let id = r
-        .required(map, path, "id")
-        .and_then(|v| r.id(v, &child(path, "id")));
+    let id = r.required_id(map, path, "id");
     let weight = r
         .required(map, path, "weight")
         .and_then(|v| positive(r, v, &child(path, "weight")));
-    let name = r
-        .required(map, path, "name")
-        .and_then(|v| r.text(v, &child(path, "name")));
-    let description = r
-        .required(map, path, "description")
-        .and_then(|v| r.text(v, &child(path, "description")));
+    let name = r.required_text(map, path, "name");
+    let description = r.required_text(map, path, "description");
     let summary_path = child(path, "summary");
     let summary = r.required(map, path, "summary").and_then(|v| {
         let m = r.object(v, &summary_path)?;
@@ -402,15 +382,9 @@ fn read_dimension(r: &mut Reader, value: &Value, path: &str) -> Option<Dimension
 fn read_service(r: &mut Reader, value: &Value, path: &str) -> Option<Service> {
     let map = r.object(value, path)?;
     r.known_fields(map, path, &["id", "name", "description"]);
-    let id = r
-        .required(map, path, "id")
-        .and_then(|v| r.id(v, &child(path, "id")));
-    let name = r
-        .required(map, path, "name")
-        .and_then(|v| r.text(v, &child(path, "name")));
-    let description = r
-        .required(map, path, "description")
-        .and_then(|v| r.text(v, &child(path, "description")));
+    let id = r.required_id(map, path, "id");
+    let name = r.required_text(map, path, "name");
+    let description = r.required_text(map, path, "description");
     Some(Service {
         id: id?,
         name: name?,
@@ -460,9 +434,7 @@ fn read_question(
 ) -> Option<Question> {
     let map = r.object(value, path)?;
     r.known_fields(map, path, QUESTION_FIELDS);
-    let id = r
-        .required(map, path, "id")
-        .and_then(|v| r.id(v, &child(path, "id")));
+    let id = r.required_id(map, path, "id");
     let dimension = r.required(map, path, "dimension").and_then(|v| {
         reference_to(
             r,
@@ -488,15 +460,9 @@ fn read_question(
     let weight = r
         .required(map, path, "weight")
         .and_then(|v| positive(r, v, &child(path, "weight")));
-    let text = r
-        .required(map, path, "text")
-        .and_then(|v| r.text(v, &child(path, "text")));
-    let help = r
-        .required(map, path, "help")
-        .and_then(|v| r.text(v, &child(path, "help")));
-    let recommendation = r
-        .required(map, path, "recommendation")
-        .and_then(|v| r.text(v, &child(path, "recommendation")));
+    let text = r.required_text(map, path, "text");
+    let help = r.required_text(map, path, "help");
+    let recommendation = r.required_text(map, path, "recommendation");
     let not_applicable = match map.get("not_applicable") {
         None => Some(false),
         Some(v) => r.boolean(v, &child(path, "not_applicable")),
@@ -552,9 +518,7 @@ fn read_references(r: &mut Reader, map: &Map<String, Value>, path: &str) -> Opti
                 .required(m, &p, "kind")
                 .and_then(|v| r.choice(v, &child(&p, "kind"), ReferenceKind::CODES))
                 .and_then(ReferenceKind::from_code);
-            let text = r
-                .required(m, &p, "text")
-                .and_then(|v| r.text(v, &child(&p, "text")));
+            let text = r.required_text(m, &p, "text");
             Some(Reference {
                 kind: kind?,
                 text: text?,
@@ -619,9 +583,7 @@ fn read_options(
         let p = index(&list_path, i);
         let parsed = r.object(item, &p).and_then(|m| {
             r.known_fields(m, &p, &["id", "text", value_key]);
-            let id = r
-                .required(m, &p, "id")
-                .and_then(|v| r.id(v, &child(&p, "id")));
+            let id = r.required_id(m, &p, "id");
             if let Some(id) = &id {
                 let reserved = match kind {
                     QuestionKind::Single => id == crate::answers::NOT_APPLICABLE,
@@ -634,9 +596,7 @@ fn read_options(
                     r.report(child(&p, "id"), ProblemKind::DuplicateId { id: id.clone() });
                 }
             }
-            let text = r
-                .required(m, &p, "text")
-                .and_then(|v| r.text(v, &child(&p, "text")));
+            let text = r.required_text(m, &p, "text");
             let value_path = child(&p, value_key);
             let value = r.required(m, &p, value_key).and_then(|v| match kind {
                 QuestionKind::Single => {

@@ -3,7 +3,7 @@
 
 use super::question::QuestionView;
 use super::{on_click, StageProps};
-use crate::score::{score_with, QuestionState};
+use crate::score::QuestionState;
 use crate::session::Action;
 use crate::strings::{fill, S};
 use yew::prelude::*;
@@ -15,9 +15,11 @@ pub fn Questionnaire(props: &StageProps) -> Html {
     let s = &state.session;
     let lang = s.lang;
     let t = |k: S| k.get(lang);
-    let visibility = s.visibility(bank);
-    let scores = score_with(bank, &visibility, &s.answers);
-    let sections = visibility.sections(bank);
+    let crate::session::Progress {
+        visibility,
+        scores,
+        sections,
+    } = s.progress(bank);
     let pos = s.section_position(bank, &sections);
     let Some(&current) = sections.get(pos) else {
         return html! {};

@@ -1,7 +1,8 @@
-//! Check your answers: what is still unanswered, with links back, then finish.
+//! Check your answers: the profile, every section with its status and a way back to it,
+//! what is still unanswered, then finish.
 
 use super::{on_click, StageProps};
-use crate::score::{score_with, QuestionState};
+use crate::score::QuestionState;
 use crate::session::Action;
 use crate::strings::{fill, S};
 use yew::prelude::*;
@@ -13,9 +14,11 @@ pub fn Review(props: &StageProps) -> Html {
     let s = &state.session;
     let lang = s.lang;
     let t = |k: S| k.get(lang);
-    let visibility = s.visibility(bank);
-    let scores = score_with(bank, &visibility, &s.answers);
-    let sections = visibility.sections(bank);
+    let crate::session::Progress {
+        visibility,
+        scores,
+        sections,
+    } = s.progress(bank);
     let unanswered_total = scores
         .questions
         .iter()
