@@ -16,8 +16,9 @@ pub const BANK_FORMAT: &str = "tscheck-bank";
 pub const BANK_FORMAT_VERSION: u32 = 1;
 /// The largest bank file accepted.
 pub const BANK_MAX_BYTES: usize = 4 * 1024 * 1024;
-/// The bank bundled into the widget and the CLI's default.
-pub const BUNDLED_BANK_JSON: &str = include_str!("../assets/bank/bank.json");
+/// The bank bundled into the widget and the CLI's default: `assets/bank/bank.json` with the
+/// whitespace between its tokens removed by the build script (`src/build.rs`).
+pub const BUNDLED_BANK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.min.json"));
 
 /// A validated question bank. Construct it with [`Bank::from_json`].
 #[derive(Clone, Debug, PartialEq)]

@@ -1,12 +1,15 @@
 // Prints every file of the release build with its raw, gzip -9 and brotli sizes, and fails
 // when the brotli total exceeds the budget. The budget lives here, and only here: raising it
-// is a conscious, reviewed change (see README "Size").
+// is a conscious, reviewed change (see README "Performance", "Size and budget").
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-/** Total brotli bytes of dist/ that the test command accepts. */
-export const SIZE_BUDGET_BROTLI_BYTES = 260_000;
+/**
+ * Total brotli bytes of dist/ that the test command accepts: the release build measured
+ * 254,730 bytes on 2026-11-27 (after the bundled bank was minified), plus about 1% headroom.
+ */
+export const SIZE_BUDGET_BROTLI_BYTES = 257_000;
 
 export function measure(dir) {
   const files = [];
