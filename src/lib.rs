@@ -10,6 +10,7 @@ pub mod bank;
 pub mod condition;
 pub mod json_read;
 pub mod lang;
+pub mod number;
 pub mod problem;
 pub mod profile;
 pub mod report;

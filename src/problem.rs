@@ -5,6 +5,7 @@
 //! every problem at once.
 
 use crate::lang::Lang;
+use crate::number::decimal;
 use std::fmt;
 
 /// One problem, located by a JSON path such as `$.questions[3].options[0].score`.
@@ -202,9 +203,9 @@ impl ProblemKind {
             WeightNotPositive => if zh { "权重必须大于 0" } else { "weight must be greater than 0" }.to_string(),
             OutOfRange { min, max } => {
                 if zh {
-                    format!("数值须在 {min} 到 {max} 之间")
+                    format!("数值须在 {} 到 {} 之间", decimal(*min), decimal(*max))
                 } else {
-                    format!("value must be between {min} and {max}")
+                    format!("value must be between {} and {}", decimal(*min), decimal(*max))
                 }
             }
             ScaleNotRising => if zh {

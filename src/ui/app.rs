@@ -5,7 +5,7 @@ use super::components::{
     BankError, Header, NoticeView, ProfileForm, Questionnaire, ReportPage, Review, StartScreen,
 };
 use super::embed::{self, Presets};
-use super::state::{Notice, UiAction, UiState};
+use super::state::{Notice, SharedBank, UiAction, UiState};
 use super::storage::{self, Loaded};
 use crate::bank::Bank;
 use crate::lang::Lang;
@@ -28,12 +28,12 @@ enum Boot {
 fn boot_from(bank: Result<Bank, Vec<Problem>>) -> Boot {
     let presets = embed::url_presets();
     match bank {
-        Ok(bank) => Boot::Ready(Rc::new(initial_state(Rc::new(bank), presets))),
+        Ok(bank) => Boot::Ready(Rc::new(initial_state(SharedBank::new(bank), presets))),
         Err(problems) => Boot::Failed(presets.lang.unwrap_or_default(), problems),
     }
 }
 
-fn initial_state(bank: Rc<Bank>, presets: Presets) -> UiState {
+fn initial_state(bank: SharedBank, presets: Presets) -> UiState {
     let (mut session, remember, notice, restored) = match storage::load(&bank) {
         Loaded::Progress { session, remember } => (session, remember, None, true),
         Loaded::Nothing => (Session::default(), false, None, false),

@@ -10,6 +10,31 @@ use crate::strings::S;
 use std::rc::Rc;
 use yew::Reducible;
 
+/// The bank shared by every screen. Two handles are equal when they point at the same bank:
+/// comparing 115 questions field by field on every click would be wasted work, and the bank
+/// never changes while the widget runs.
+#[derive(Clone, Debug)]
+pub struct SharedBank(Rc<Bank>);
+
+impl SharedBank {
+    pub fn new(bank: Bank) -> SharedBank {
+        SharedBank(Rc::new(bank))
+    }
+}
+
+impl PartialEq for SharedBank {
+    fn eq(&self, other: &SharedBank) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedBank {
+    type Target = Bank;
+    fn deref(&self) -> &Bank {
+        &self.0
+    }
+}
+
 /// A message shown above the current screen.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
@@ -38,7 +63,7 @@ impl Notice {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct UiState {
-    pub bank: Rc<Bank>,
+    pub bank: SharedBank,
     pub session: Session,
     pub notice: Option<Notice>,
     pub confirm_erase: bool,
@@ -72,7 +97,7 @@ pub enum UiAction {
 
 impl UiState {
     pub fn new(
-        bank: Rc<Bank>,
+        bank: SharedBank,
         session: Session,
         remember: bool,
         notice: Option<Notice>,

@@ -3,6 +3,7 @@
 //! never the only carrier of meaning: each bar has its value written next to it.
 
 use crate::lang::Lang;
+use crate::number::decimal;
 use crate::score::Band;
 use crate::strings::S;
 use yew::prelude::*;
@@ -31,6 +32,11 @@ fn band_class(band: Option<Band>) -> &'static str {
     }
 }
 
+/// An SVG coordinate, to a tenth of a pixel (without the standard library's float printer).
+fn coord(x: f64) -> String {
+    decimal((x * 10.0).round() / 10.0)
+}
+
 const BAR_LABEL_W: f64 = 230.0;
 const BAR_W: f64 = 330.0;
 const ROW_H: f64 = 26.0;
@@ -44,8 +50,8 @@ pub fn BarChart(props: &ChartProps) -> Html {
         let x = BAR_LABEL_W + BAR_W * f64::from(i) / 5.0;
         html! {
             <>
-                <line class="tsc-grid" x1={x.to_string()} x2={x.to_string()} y1="0" y2={(height - 22.0).to_string()} />
-                <text class="tsc-axis" x={x.to_string()} y={(height - 6.0).to_string()} text-anchor="middle">{ (i * 20).to_string() }</text>
+                <line class="tsc-grid" x1={coord(x)} x2={coord(x)} y1="0" y2={coord(height - 22.0)} />
+                <text class="tsc-axis" x={coord(x)} y={coord(height - 6.0)} text-anchor="middle">{ (i * 20).to_string() }</text>
             </>
         }
     });
@@ -55,21 +61,21 @@ pub fn BarChart(props: &ChartProps) -> Html {
         let value = item.score.map_or_else(|| S::ChartNoScore.get(lang).to_string(), |s| s.to_string());
         html! {
             <g>
-                <text class="tsc-label" x={(BAR_LABEL_W - 8.0).to_string()} y={(y + 17.0).to_string()} text-anchor="end">{ item.label.clone() }</text>
-                <rect class={band_class(item.band)} x={BAR_LABEL_W.to_string()} y={(y + 5.0).to_string()} width={w.to_string()} height="16" />
+                <text class="tsc-label" x={coord(BAR_LABEL_W - 8.0)} y={coord(y + 17.0)} text-anchor="end">{ item.label.clone() }</text>
+                <rect class={band_class(item.band)} x={coord(BAR_LABEL_W)} y={coord(y + 5.0)} width={coord(w)} height="16" />
                 if let Some(prev) = item.previous {
-                    <line class="tsc-prev-marker" x1={(BAR_LABEL_W + BAR_W * f64::from(prev) / 100.0).to_string()}
-                        x2={(BAR_LABEL_W + BAR_W * f64::from(prev) / 100.0).to_string()}
-                        y1={(y + 2.0).to_string()} y2={(y + 24.0).to_string()} />
+                    <line class="tsc-prev-marker" x1={coord(BAR_LABEL_W + BAR_W * f64::from(prev) / 100.0)}
+                        x2={coord(BAR_LABEL_W + BAR_W * f64::from(prev) / 100.0)}
+                        y1={coord(y + 2.0)} y2={coord(y + 24.0)} />
                 }
-                <text class="tsc-value" x={(BAR_LABEL_W + w + 6.0).to_string()} y={(y + 17.0).to_string()}>{ value }</text>
+                <text class="tsc-value" x={coord(BAR_LABEL_W + w + 6.0)} y={coord(y + 17.0)}>{ value }</text>
             </g>
         }
     });
     html! {
         <figure class="tsc-chart">
             <figcaption id="tsc-bar-title">{ S::ChartBarTitle.get(lang) }</figcaption>
-            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-labelledby="tsc-bar-title" preserveAspectRatio="xMinYMin meet">
+            <svg viewBox={format!("0 0 {} {}", coord(width), coord(height))} role="img" aria-labelledby="tsc-bar-title" preserveAspectRatio="xMinYMin meet">
                 { for grid }
                 { for rows }
             </svg>
@@ -100,7 +106,7 @@ pub fn RadarChart(props: &ChartProps) -> Html {
             .enumerate()
             .map(|(i, item)| {
                 let (x, y) = point(i, values(item));
-                format!("{x:.1},{y:.1}")
+                format!("{},{}", coord(x), coord(y))
             })
             .collect::<Vec<_>>()
             .join(" ")
@@ -109,7 +115,7 @@ pub fn RadarChart(props: &ChartProps) -> Html {
         let pts = (0..items.len())
             .map(|i| {
                 let (x, y) = point(i, v);
-                format!("{x:.1},{y:.1}")
+                format!("{},{}", coord(x), coord(y))
             })
             .collect::<Vec<_>>()
             .join(" ");
@@ -118,11 +124,17 @@ pub fn RadarChart(props: &ChartProps) -> Html {
     let axes = items.iter().enumerate().map(|(i, item)| {
         let (x, y) = point(i, 100.0);
         let (lx, ly) = point(i, 112.0);
-        let anchor = if (lx - cx).abs() < 1.0 { "middle" } else if lx > cx { "start" } else { "end" };
+        let anchor = if (lx - cx).abs() < 1.0 {
+            "middle"
+        } else if lx > cx {
+            "start"
+        } else {
+            "end"
+        };
         html! {
             <>
-                <line class="tsc-grid" x1={cx.to_string()} y1={cy.to_string()} x2={format!("{x:.1}")} y2={format!("{y:.1}")} />
-                <text class="tsc-label" x={format!("{lx:.1}")} y={format!("{:.1}", ly + 4.0)} text-anchor={anchor}>
+                <line class="tsc-grid" x1={coord(cx)} y1={coord(cy)} x2={coord(x)} y2={coord(y)} />
+                <text class="tsc-label" x={coord(lx)} y={coord(ly + 4.0)} text-anchor={anchor}>
                     { format!("{} {}", item.label, item.score.unwrap_or(0)) }
                 </text>
             </>

@@ -2,11 +2,11 @@
 //! "why this matters" disclosure and, where allowed, "not applicable".
 
 use crate::answers::{Answer, NONE_OF_THESE, NOT_APPLICABLE};
-use crate::bank::{Question, QuestionKind};
+use crate::bank::QuestionKind;
 use crate::lang::Lang;
 use crate::session::Action;
 use crate::strings::S;
-use crate::ui::state::UiAction;
+use crate::ui::state::{SharedBank, UiAction};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -15,21 +15,18 @@ pub struct QuestionProps {
     pub lang: Lang,
     /// Position on the page, from 1.
     pub number: usize,
-    pub question: Question,
+    /// The bank and the question's index in it: cheap to compare, so an answer to one
+    /// question re-renders that question only.
+    pub bank: SharedBank,
+    pub index: usize,
     pub answer: Option<Answer>,
     pub dispatch: Callback<UiAction>,
-}
-
-/// A score as the DOM shows it (`0`, `0.5`, `1`…).
-fn score_attr(score: f64) -> String {
-    let rounded = (score * 10_000.0).round() / 10_000.0;
-    format!("{rounded}")
 }
 
 #[component]
 pub fn QuestionView(props: &QuestionProps) -> Html {
     let lang = props.lang;
-    let q = &props.question;
+    let q = &props.bank.questions()[props.index];
     let qid = q.id.clone();
     let name = format!("tsc-q-{}", q.id);
     let help_id = format!("tsc-help-{}", q.id);
@@ -70,7 +67,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                     { for q.options.iter().map(|o| html! {
                         <div class="tsc-option">
                             <input type="radio" name={name.clone()} id={input_id(&o.id)} value={o.id.clone()}
-                                data-score={score_attr(o.value)} checked={chosen == Some(o.id.as_str())}
+                                data-score={crate::number::decimal(o.value)} checked={chosen == Some(o.id.as_str())}
                                 onchange={choose(o.id.clone())} />
                             <label for={input_id(&o.id)}>{ o.text.get(lang) }</label>
                         </div>
@@ -97,7 +94,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                     { for q.options.iter().map(|o| html! {
                         <div class="tsc-option">
                             <input type="checkbox" id={input_id(&o.id)} value={o.id.clone()}
-                                data-score={score_attr(q.option_score(o))}
+                                data-score={crate::number::decimal(q.option_score(o))}
                                 checked={ticked.is_some_and(|s| s.contains(&o.id))}
                                 onchange={tick(o.id.clone())} />
                             <label for={input_id(&o.id)}>{ o.text.get(lang) }</label>

@@ -54,7 +54,7 @@ pub fn Questionnaire(props: &StageProps) -> Html {
         .map(|(n, i)| {
             let q = &bank.questions()[i];
             html! {
-                <QuestionView key={q.id.clone()} lang={lang} number={n + 1} question={q.clone()}
+                <QuestionView key={q.id.clone()} lang={lang} number={n + 1} bank={state.bank.clone()} index={i}
                     answer={s.answers.get(&q.id).cloned()} dispatch={props.dispatch.clone()} />
             }
         });

@@ -166,7 +166,7 @@ pub fn ReportPage(props: &StageProps) -> Html {
                                 <>
                                     <th scope="row">{ d.name.get(lang) }</th>
                                     <td class="tsc-num">{ score }</td>
-                                    <td class="tsc-num">{ format!("{}", d.weight) }</td>
+                                    <td class="tsc-num">{ crate::number::decimal(d.weight) }</td>
                                     if r.comparison.is_some() {
                                         <td class="tsc-num">{ delta.map_or_else(|| "—".to_string(), |(p, _)| p.to_string()) }</td>
                                         <td class="tsc-num">{ delta.map_or_else(|| "—".to_string(), |(_, dd)| signed(dd)) }</td>
@@ -221,7 +221,7 @@ pub fn ReportPage(props: &StageProps) -> Html {
                                         <tr class={if f.red_flag { "tsc-row-flag" } else { "" }}>
                                             <th scope="row">{ f.text.get(lang) }</th>
                                             <td>{ answer_text(f, lang) }</td>
-                                            <td class="tsc-num">{ format!("{}", f.weight) }</td>
+                                            <td class="tsc-num">{ crate::number::decimal(f.weight) }</td>
                                             <td class="tsc-num">{ match f.state {
                                                 FindingState::Scored(s) => s.to_string(),
                                                 FindingState::NotApplicable => t(S::NotApplicableShort).to_string(),
