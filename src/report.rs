@@ -32,6 +32,8 @@ pub struct Report {
     pub red_flags: Vec<RedFlag>,
     pub actions: Vec<ActionItem>,
     pub comparison: Option<Comparison>,
+    /// Every source the visible questions rest on, once each, grouped by kind (laws first).
+    pub references: Vec<(ReferenceKind, Text)>,
     pub services: Vec<(Text, Text)>,
     pub disclaimer: Text,
     pub red_flag_level_cap: u8,
@@ -197,6 +199,7 @@ pub fn build(
         red_flags,
         actions,
         comparison,
+        references: references_of(bank, &scores),
         services: bank
             .services()
             .iter()
@@ -212,6 +215,32 @@ pub fn build(
             .map(|(i, l)| (i as u8 + 1, l.min as u8, l.name.clone()))
             .collect(),
     }
+}
+
+/// The references of the visible questions, without repeats, laws first, then standards,
+/// guidelines and cases, each group in order of first appearance.
+fn references_of(bank: &Bank, scores: &Scores) -> Vec<(ReferenceKind, Text)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out: Vec<(ReferenceKind, Text)> = Vec::new();
+    for (question, state) in bank.questions().iter().zip(&scores.questions) {
+        if *state == QuestionState::Hidden {
+            continue;
+        }
+        for r in &question.references {
+            if seen.insert(r.text.zh.clone()) {
+                out.push((r.kind, r.text.clone()));
+            }
+        }
+    }
+    let rank = |k: ReferenceKind| match k {
+        ReferenceKind::Law => 0,
+        ReferenceKind::Standard => 1,
+        ReferenceKind::Guideline => 2,
+        ReferenceKind::Case => 3,
+    };
+    // A stable sort keeps first appearance within each kind.
+    out.sort_by_key(|(k, _)| rank(*k));
+    out
 }
 
 fn dimension_report(bank: &Bank, scores: &Scores, answers: &Answers, d: usize) -> DimensionReport {

@@ -1,6 +1,7 @@
 //! The report as plain text in one language: what `tscheck score` prints and what the golden
 //! tests compare. It shows the same facts as the widget's report, in the same order.
 
+use crate::bank::ReferenceKind;
 use crate::lang::Lang;
 use crate::report::{FindingState, Report};
 use crate::score::Band;
@@ -12,6 +13,15 @@ pub fn band_label(band: Band) -> S {
         Band::High => S::BandHigh,
         Band::Medium => S::BandMedium,
         Band::Low => S::BandLow,
+    }
+}
+
+pub fn reference_kind_label(kind: ReferenceKind) -> S {
+    match kind {
+        ReferenceKind::Law => S::RefKindLaw,
+        ReferenceKind::Standard => S::RefKindStandard,
+        ReferenceKind::Guideline => S::RefKindGuideline,
+        ReferenceKind::Case => S::RefKindCase,
     }
 }
 
@@ -189,6 +199,24 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
             };
             line(format!("{}{}{}", t(heading), t(S::Colon), shown));
         }
+    }
+    line(String::new());
+    line(format!("## {}", t(S::ReferencesHeading)));
+    // Within each kind (the model's order), sorted so one law's articles stand together.
+    let mut references: Vec<(usize, &str, &str)> = report
+        .references
+        .iter()
+        .map(|(kind, text)| {
+            (
+                *kind as usize,
+                t(reference_kind_label(*kind)),
+                text.get(lang),
+            )
+        })
+        .collect();
+    references.sort_unstable();
+    for (_, kind, text) in references {
+        line(format!("- [{kind}] {text}"));
     }
     line(String::new());
     line(format!("## {}", t(S::DisclaimerHeading)));

@@ -163,6 +163,11 @@ strings! {
     NotApplicableShort => ("不适用", "Not applicable"),
     NothingTicked => ("均未勾选", "None ticked"),
     DimensionCompleteness => ("已回答 {answered}/{total}，其中不适用 {na}", "{answered}/{total} answered, {na} not applicable"),
+    ReferencesHeading => ("法律、标准与案例依据", "Laws, standards and cases referred to"),
+    RefKindLaw => ("法律法规与司法解释", "Laws and judicial interpretations"),
+    RefKindStandard => ("标准", "Standards"),
+    RefKindGuideline => ("指引", "Guidelines"),
+    RefKindCase => ("案例", "Cases"),
     ServicesHeading => ("深圳市商业秘密保护公共服务", "Shenzhen public services for trade secret protection"),
     MethodologyHeading => ("评分方法", "How the scores are computed"),
     MethodologyBody => (

@@ -191,3 +191,56 @@ fn texts_are_distinct_short_enough_and_in_the_right_language() {
         }
     }
 }
+
+#[test]
+fn the_report_lists_each_source_once_laws_first_and_only_for_questions_asked() {
+    use tscheck::answers::Answers;
+    use tscheck::profile::{Industry, Profile};
+    let bank = bank();
+    let general = Profile::default();
+    let biomedical = Profile {
+        industry: Industry::Biomedical,
+        ..Profile::default()
+    };
+    let refs =
+        |p: &Profile| tscheck::report::build(&bank, p, &Answers::new(), None, None).references;
+    let (g, b) = (refs(&general), refs(&biomedical));
+    for list in [&g, &b] {
+        let texts: Vec<&str> = list.iter().map(|(_, t)| t.zh.as_str()).collect();
+        let unique: BTreeSet<&str> = texts.iter().copied().collect();
+        assert_eq!(unique.len(), texts.len(), "a source is listed twice");
+        let ranks: Vec<u8> = list
+            .iter()
+            .map(|(k, _)| match k {
+                ReferenceKind::Law => 0,
+                ReferenceKind::Standard => 1,
+                ReferenceKind::Guideline => 2,
+                ReferenceKind::Case => 3,
+            })
+            .collect();
+        assert!(
+            ranks.windows(2).all(|w| w[0] <= w[1]),
+            "laws, then standards, guidelines, cases"
+        );
+        assert_eq!(ranks.first(), Some(&0));
+    }
+    // A source cited only by biomedical questions appears for a biomedical enterprise only.
+    let only_bio: Vec<_> = b.iter().filter(|r| !g.contains(r)).collect();
+    assert!(
+        !only_bio.is_empty(),
+        "the biomedical module adds sources of its own"
+    );
+    let bio_cited: BTreeSet<&str> = bank
+        .questions()
+        .iter()
+        .filter(|q| module_of(&bank, q) == "biomedical")
+        .flat_map(|q| q.references.iter().map(|r| r.text.zh.as_str()))
+        .collect();
+    for (_, text) in only_bio {
+        assert!(
+            bio_cited.contains(text.zh.as_str()),
+            "{} is not from a biomedical question",
+            text.zh
+        );
+    }
+}

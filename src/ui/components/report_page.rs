@@ -6,9 +6,10 @@ use super::charts::{BarChart, ChartItem, RadarChart};
 use super::privacy_controls::{file_action, FileButton, PrivacyControls};
 use super::{on_click, StageProps};
 use crate::answers_file;
+use crate::bank::ReferenceKind;
 use crate::lang::Lang;
 use crate::report::{self, ActionItem, FindingState, Report};
-use crate::report_text::{band_label, signed};
+use crate::report_text::{band_label, reference_kind_label, signed};
 use crate::session::Action;
 use crate::strings::{fill, S};
 use crate::ui::embed;
@@ -233,6 +234,24 @@ pub fn ReportPage(props: &StageProps) -> Html {
                             </table>
                         </details>
                     </section>
+                }) }
+            </section>
+
+            <section class="tsc-references" aria-labelledby="tsc-references-heading">
+                <h2 id="tsc-references-heading">{ t(S::ReferencesHeading) }</h2>
+                { for [ReferenceKind::Law, ReferenceKind::Standard, ReferenceKind::Guideline, ReferenceKind::Case].into_iter().map(|kind| {
+                    let mut items: Vec<&str> = r.references.iter().filter(|(k, _)| *k == kind).map(|(_, text)| text.get(lang)).collect();
+                    // Sorted, so the articles of one law stand together.
+                    items.sort_unstable();
+                    if items.is_empty() {
+                        return html! {};
+                    }
+                    html! {
+                        <>
+                            <h3>{ t(reference_kind_label(kind)) }</h3>
+                            <ul class="tsc-reference-list">{ for items.into_iter().map(|text| html! { <li>{ text }</li> }) }</ul>
+                        </>
+                    }
                 }) }
             </section>
 
