@@ -217,29 +217,26 @@ pub fn build(
     }
 }
 
-/// The references of the visible questions, without repeats, laws first, then standards,
-/// guidelines and cases, each group in order of first appearance.
+/// The references of the visible questions, each once: laws first, then standards, guidelines
+/// and cases, each group sorted by its Chinese text so the articles of one law stand together.
 fn references_of(bank: &Bank, scores: &Scores) -> Vec<(ReferenceKind, Text)> {
-    let mut seen = std::collections::HashSet::new();
     let mut out: Vec<(ReferenceKind, Text)> = Vec::new();
     for (question, state) in bank.questions().iter().zip(&scores.questions) {
         if *state == QuestionState::Hidden {
             continue;
         }
         for r in &question.references {
-            if seen.insert(r.text.zh.clone()) {
+            // A linear scan: a report cites a few hundred sources at most.
+            if !out.iter().any(|(_, seen)| seen.zh == r.text.zh) {
                 out.push((r.kind, r.text.clone()));
             }
         }
     }
-    let rank = |k: ReferenceKind| match k {
-        ReferenceKind::Law => 0,
-        ReferenceKind::Standard => 1,
-        ReferenceKind::Guideline => 2,
-        ReferenceKind::Case => 3,
-    };
-    // A stable sort keeps first appearance within each kind.
-    out.sort_by_key(|(k, _)| rank(*k));
+    out.sort_by(|(ka, ta), (kb, tb)| {
+        (*ka as u8)
+            .cmp(&(*kb as u8))
+            .then_with(|| ta.zh.cmp(&tb.zh))
+    });
     out
 }
 

@@ -202,21 +202,12 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
     }
     line(String::new());
     line(format!("## {}", t(S::ReferencesHeading)));
-    // Within each kind (the model's order), sorted so one law's articles stand together.
-    let mut references: Vec<(usize, &str, &str)> = report
-        .references
-        .iter()
-        .map(|(kind, text)| {
-            (
-                *kind as usize,
-                t(reference_kind_label(*kind)),
-                text.get(lang),
-            )
-        })
-        .collect();
-    references.sort_unstable();
-    for (_, kind, text) in references {
-        line(format!("- [{kind}] {text}"));
+    for (kind, text) in &report.references {
+        line(format!(
+            "- [{}] {}",
+            t(reference_kind_label(*kind)),
+            text.get(lang)
+        ));
     }
     line(String::new());
     line(format!("## {}", t(S::DisclaimerHeading)));

@@ -240,9 +240,7 @@ pub fn ReportPage(props: &StageProps) -> Html {
             <section class="tsc-references" aria-labelledby="tsc-references-heading">
                 <h2 id="tsc-references-heading">{ t(S::ReferencesHeading) }</h2>
                 { for [ReferenceKind::Law, ReferenceKind::Standard, ReferenceKind::Guideline, ReferenceKind::Case].into_iter().map(|kind| {
-                    let mut items: Vec<&str> = r.references.iter().filter(|(k, _)| *k == kind).map(|(_, text)| text.get(lang)).collect();
-                    // Sorted, so the articles of one law stand together.
-                    items.sort_unstable();
+                    let items: Vec<&str> = r.references.iter().filter(|(k, _)| *k == kind).map(|(_, text)| text.get(lang)).collect();
                     if items.is_empty() {
                         return html! {};
                     }
