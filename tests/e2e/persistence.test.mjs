@@ -464,14 +464,16 @@ test('with storage blocked altogether (a sandboxed frame, blocked site data), th
   }
 });
 
-test('when only localStorage refuses writes, ticking "keep my progress" loses nothing', async () => {
-  const failLocalWrites = () => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function guarded(key, value) {
-      if (this === window.localStorage) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return setItem.call(this, key, value);
-    };
+/** Runs in the page before it loads: every localStorage write fails as if the quota were full. */
+const failLocalWrites = () => {
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function guarded(key, value) {
+    if (this === window.localStorage) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return setItem.call(this, key, value);
   };
+};
+
+test('when only localStorage refuses writes, ticking "keep my progress" loses nothing', async () => {
   const { context, page, watch } = await openWith([[failLocalWrites]]);
   try {
     await page.click('[data-action=start]');
@@ -499,13 +501,6 @@ test('when only localStorage refuses writes, ticking "keep my progress" loses no
 });
 
 test('with a failing device write, later answers are still kept for this tab', async () => {
-  const failLocalWrites = () => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function guarded(key, value) {
-      if (this === window.localStorage) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return setItem.call(this, key, value);
-    };
-  };
   const { context, page } = await openWith([[failLocalWrites]]);
   try {
     await page.check('[data-action=remember]');
