@@ -188,6 +188,7 @@ strings! {
     ComparisonIgnored => ("上次文件中有 {n} 个答案与当前题库不再对应（题目或选项已变更），未参与比较。", "{n} answers in the previous file no longer match this bank (a question or option has changed) and were left out."),
     PrintButton => ("打印 / 另存为 PDF", "Print / save as PDF"),
     ExportButton => ("保存答案文件", "Save answers to a file"),
+    ExportHint => ("需要中途离开或换一台电脑继续？可先保存答案文件，之后用“载入已保存的答案文件”继续。", "Need to stop, or continue on another computer? Save your answers to a file and load it later with \"Load a saved answers file\"."),
     CompareLabel => ("载入上次自测进行比较", "Compare with a previous self-check"),
     BackToQuestions => ("返回修改答案", "Back to the answers"),
     PrivacyReportNote => ("本报告在您的浏览器内生成，答案未发送到任何地方。", "This report was produced in your browser; your answers were not sent anywhere."),

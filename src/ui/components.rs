@@ -33,6 +33,23 @@ pub struct StageProps {
     pub dispatch: Callback<UiAction>,
 }
 
+/// A click handler that saves the current answers as a local file (a download; nothing is sent).
+pub fn export_answers(
+    state: &UseReducerHandle<UiState>,
+    dispatch: &Callback<UiAction>,
+) -> Callback<MouseEvent> {
+    let bank = state.bank.clone();
+    let (profile, answers) = (state.session.profile.clone(), state.session.answers.clone());
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| {
+        let date = crate::ui::embed::today();
+        let text = crate::answers_file::encode(&bank, &profile, &answers, Some(&date));
+        if !crate::ui::files::download_json(&format!("tscheck-answers-{date}.json"), &text) {
+            dispatch.emit(UiAction::ExportFailed);
+        }
+    })
+}
+
 /// A click handler that dispatches one session action.
 pub fn on_click(dispatch: &Callback<UiAction>, action: Action) -> Callback<MouseEvent> {
     let dispatch = dispatch.clone();

@@ -337,3 +337,37 @@ test('answers to questions the bank does not have are named in a notice and igno
     await context.close();
   }
 });
+
+test('an unfinished self-check can be saved from the review page and resumed from the file elsewhere', async () => {
+  const first = await open();
+  let saved;
+  try {
+    await fillProfile(first.page, { industry: 'low-altitude', orgName: 'Half Done Ltd' });
+    await answerSection(first.page, 'strongest');
+    const answeredHere = await checkedInputs(first.page);
+    // Jump straight to the review: the rest stays unanswered.
+    await first.page.click('[data-action=next]');
+    const last = await first.page.$$eval('[data-section-link]', (els) => els.at(-1).dataset.sectionLink);
+    await first.page.click(`[data-section-link="${last}"]`);
+    await first.page.click('[data-action=next]');
+    await first.page.waitForSelector('[data-app][data-stage=review]');
+    saved = await exportAnswers(first.page);
+    assert.equal(saved.json.format, 'tscheck-answers');
+    assert.equal(saved.json.profile.industry, 'low-altitude');
+    assert.equal(saved.json.profile.org_name, 'Half Done Ltd');
+    assert.ok(Object.keys(saved.json.answers).length >= answeredHere.length / 3, 'the first section is in the file');
+  } finally {
+    await first.context.close();
+  }
+  // Another browser: load the file from the start screen and land on the review, answers intact.
+  const second = await open();
+  try {
+    await chooseFile(second.page, 'import', saved.text);
+    await second.page.waitForSelector('[data-app][data-stage=review]');
+    const again = await exportAnswers(second.page);
+    assert.deepEqual(again.json.answers, saved.json.answers);
+    assert.deepEqual(again.json.profile, saved.json.profile);
+  } finally {
+    await second.context.close();
+  }
+});

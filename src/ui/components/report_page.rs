@@ -4,8 +4,7 @@
 
 use super::charts::{BarChart, ChartItem, RadarChart};
 use super::privacy_controls::{file_action, FileButton, PrivacyControls};
-use super::{on_click, StageProps};
-use crate::answers_file;
+use super::{export_answers, on_click, StageProps};
 use crate::bank::ReferenceKind;
 use crate::lang::Lang;
 use crate::report::{self, ActionItem, FindingState, Report};
@@ -13,7 +12,6 @@ use crate::report_text::{band_label, reference_kind_label, signed};
 use crate::session::Action;
 use crate::strings::{fill, S};
 use crate::ui::embed;
-use crate::ui::files;
 use crate::ui::state::UiAction;
 use yew::prelude::*;
 
@@ -41,18 +39,7 @@ pub fn ReportPage(props: &StageProps) -> Html {
     let r: &Report = &report;
 
     let on_print = Callback::from(|_| embed::print());
-    let on_export = {
-        let bank = state.bank.clone();
-        let (profile, answers) = (s.profile.clone(), s.answers.clone());
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_| {
-            let date = embed::today();
-            let text = answers_file::encode(&bank, &profile, &answers, Some(&date));
-            if !files::download_json(&format!("tscheck-answers-{date}.json"), &text) {
-                dispatch.emit(UiAction::ExportFailed);
-            }
-        })
-    };
+    let on_export = export_answers(&props.state, &props.dispatch);
     let chart_items: Vec<ChartItem> = r
         .dimensions
         .iter()

@@ -1,7 +1,7 @@
 //! Check your answers: the profile, every section with its status and a way back to it,
 //! what is still unanswered, then finish.
 
-use super::{on_click, StageProps};
+use super::{export_answers, on_click, StageProps};
 use crate::score::QuestionState;
 use crate::session::Action;
 use crate::strings::{fill, S};
@@ -133,6 +133,12 @@ pub fn Review(props: &StageProps) -> Html {
                 </tr></thead>
                 <tbody>{ for section_rows }</tbody>
             </table>
+            <p class="tsc-export-note">
+                { t(S::ExportHint) }{ " " }
+                <button type="button" class="tsc-button" data-action="export" onclick={export_answers(&props.state, &props.dispatch)}>
+                    { t(S::ExportButton) }
+                </button>
+            </p>
             <div class="tsc-nav-buttons">
                 <button type="button" class="tsc-button" data-action="prev" onclick={on_click(&props.dispatch, back)}>
                     { t(S::BackButton) }
