@@ -37,13 +37,11 @@ pub fn read_chosen_file(input: &HtmlInputElement, done: impl FnOnce(Option<Vec<u
         return;
     };
     input.set_value("");
-    let file = gloo::file::File::from(file);
-    // Larger files are refused by the decoder anyway; do not read megabytes to say so.
-    if file.size() > 4 * 1024 * 1024 {
-        done(Some(vec![b' '; crate::answers_file::ANSWERS_MAX_BYTES + 1]));
-        return;
-    }
-    let reader = gloo::file::callbacks::read_as_bytes(&file, move |result| done(result.ok()));
+    // Read at most one byte past the answers file's limit: the decoder then refuses a larger
+    // file as too large by its own check, without megabytes being read to say so.
+    let limit = crate::answers_file::ANSWERS_MAX_BYTES as u64 + 1;
+    let head = gloo::file::Blob::from(file).slice(0, limit);
+    let reader = gloo::file::callbacks::read_as_bytes(&head, move |result| done(result.ok()));
     // The read completes on its own; keeping the handle alive until then is enough.
     std::mem::forget(reader);
 }
