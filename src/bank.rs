@@ -32,6 +32,8 @@ pub struct Bank {
     questions: Vec<Question>,
     services: Vec<Service>,
     disclaimer: Text,
+    roles: Vec<Role>,
+    evidence: Vec<EvidenceMeasure>,
 }
 
 /// Scoring parameters stated in the bank, so the published method and the numbers agree.
@@ -113,6 +115,8 @@ pub struct Question {
     pub recommendation: Text,
     pub references: Vec<Reference>,
     pub options: Vec<AnswerOption>,
+    /// Index into [`Bank::roles`]: who owns the action this question recommends.
+    pub owner: Option<usize>,
 }
 
 /// A statutory confidentiality measure (SPC 2020 provisions, Art. 6): below `threshold`, or
@@ -160,6 +164,31 @@ pub struct Reference {
     pub text: Text,
 }
 
+/// A role that owns actions (the plan's "who"), named once for the whole bank.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Role {
+    pub id: String,
+    pub name: Text,
+}
+
+/// One measure listed in SPC 2020 provisions Art. 6, with the records that would show it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvidenceMeasure {
+    /// The item of Art. 6 (1–7).
+    pub measure: u8,
+    pub name: Text,
+    pub records: Vec<EvidenceRecord>,
+}
+
+/// A record an enterprise would put in its evidence binder, present when `have_if` holds on
+/// the answers given (it reads answers only through visible questions, like `show_if`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvidenceRecord {
+    pub id: String,
+    pub text: Text,
+    pub have_if: Condition,
+}
+
 /// A public service the report points to.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Service {
@@ -205,6 +234,18 @@ impl Bank {
     }
     pub fn disclaimer(&self) -> &Text {
         &self.disclaimer
+    }
+    /// The roles that own actions; empty when the bank names none.
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
+    }
+    /// The evidence index, one entry per listed measure in order; empty when the bank has none.
+    pub fn evidence(&self) -> &[EvidenceMeasure] {
+        &self.evidence
+    }
+    /// The name of the role that owns a question's action, if the bank names one.
+    pub fn owner_of(&self, question: &Question) -> Option<&Text> {
+        question.owner.map(|r| &self.roles[r].name)
     }
 
     pub fn question_index(&self, id: &str) -> Option<usize> {

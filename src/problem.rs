@@ -73,6 +73,9 @@ pub enum ProblemKind {
     /// condition or its module's): a better answer there would reveal it unanswered, which is
     /// a red flag, so a better answer would lower the level.
     CriticalDependsOnAnswer,
+    /// The evidence index must list the seven measures of SPC 2020 provisions Art. 6 once
+    /// each, in order.
+    EvidenceNotEachMeasureOnce,
     /// An option id that the format reserves (`na`, `none`).
     ReservedId { id: String },
     /// The levels list must have five levels starting at 0 with rising thresholds.
@@ -252,6 +255,12 @@ impl ProblemKind {
                 "被其他题目的显示条件引用的题目不能提供“不适用”选项"
             } else {
                 "a question that other questions' conditions depend on cannot offer \"not applicable\""
+            }
+            .to_string(),
+            EvidenceNotEachMeasureOnce => if zh {
+                "证据索引须按 1–7 的顺序列出司法解释第六条列举的七项保密措施，每项一次"
+            } else {
+                "the evidence index must list the seven measures of SPC provisions Art. 6 once each, in order 1–7"
             }
             .to_string(),
             CriticalDependsOnAnswer => if zh {

@@ -101,6 +101,14 @@ pub(crate) const CASES: &[Case] = &[
         "$.questions[4].critical",
         ProblemKind::CriticalDependsOnAnswer
     ),
+    case!("unknown-role", "$.questions[0].owner", ProblemKind::UnknownReference { what: "role", id } if id == "nobody"),
+    case!(
+        "evidence-measure-twice",
+        "$.evidence",
+        ProblemKind::EvidenceNotEachMeasureOnce
+    ),
+    case!("duplicate-evidence-record", "$.evidence[1].records[1].id", ProblemKind::DuplicateId { id } if id == "x-records"),
+    case!("evidence-unknown-option", "$.evidence[0].records[0].have_if.answer.any_of[0]", ProblemKind::UnknownReference { what: "option", id } if id == "most"),
     case!(
         "critical-in-follow-up-module",
         "$.questions[5].critical",

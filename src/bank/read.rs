@@ -22,6 +22,8 @@ const TOP_FIELDS: &[&str] = &[
     "questions",
     "services",
     "disclaimer",
+    "roles",
+    "evidence",
 ];
 const QUESTION_FIELDS: &[&str] = &[
     "id",
@@ -37,6 +39,7 @@ const QUESTION_FIELDS: &[&str] = &[
     "recommendation",
     "references",
     "options",
+    "owner",
 ];
 const RESERVED_OPTION_IDS: &[&str] = &[
     crate::answers::NOT_APPLICABLE,
@@ -72,6 +75,7 @@ pub(super) fn read_bank(bytes: &[u8]) -> Result<Bank, Vec<Problem>> {
         modules: collect_ids(&mut r, map, "modules"),
         dimensions: collect_ids(&mut r, map, "dimensions"),
         questions: collect_ids(&mut r, map, "questions"),
+        roles: collect_ids(&mut r, map, "roles"),
     };
     let question_values = map.get("questions").and_then(Value::as_array);
 
@@ -83,6 +87,13 @@ pub(super) fn read_bank(bytes: &[u8]) -> Result<Bank, Vec<Problem>> {
         read_question(r, v, p, &ids, question_values)
     });
     let services = read_list(&mut r, map, "services", read_service);
+    let roles = read_optional_list(&mut r, map, "roles", read_role);
+    let evidence = read_optional_list(&mut r, map, "evidence", |r, v, p| {
+        read_evidence_measure(r, v, p, &ids, question_values)
+    });
+    if let Some(Some(measures)) = map.get("evidence").map(Value::as_array) {
+        check_evidence_measures(&mut r, measures);
+    }
 
     // Judged on the raw lists: a dimension or question that failed to read must neither shift
     // the reported path nor hide (or fake) a dimension's questions.
@@ -115,18 +126,14 @@ pub(super) fn read_bank(bytes: &[u8]) -> Result<Bank, Vec<Problem>> {
     }
 
     match (
-        id, version, title, scoring, modules, dimensions, questions, services, disclaimer,
+        (id, version, title, scoring, modules),
+        (dimensions, questions, services, disclaimer),
+        (roles, evidence),
     ) {
         (
-            Some(id),
-            Some(version),
-            Some(title),
-            Some(scoring),
-            Some(modules),
-            Some(dimensions),
-            Some(questions),
-            Some(services),
-            Some(disclaimer),
+            (Some(id), Some(version), Some(title), Some(scoring), Some(modules)),
+            (Some(dimensions), Some(questions), Some(services), Some(disclaimer)),
+            (Some(roles), Some(evidence)),
         ) if r.problems.is_empty() => Ok(Bank {
             id,
             version,
@@ -137,6 +144,8 @@ pub(super) fn read_bank(bytes: &[u8]) -> Result<Bank, Vec<Problem>> {
             questions,
             services,
             disclaimer,
+            roles,
+            evidence,
         }),
         _ => {
             debug_assert!(
@@ -183,6 +192,7 @@ struct Ids {
     modules: HashMap<String, usize>,
     dimensions: HashMap<String, usize>,
     questions: HashMap<String, usize>,
+    roles: HashMap<String, usize>,
 }
 
 fn collect_ids(r: &mut Reader, map: &Map<String, Value>, key: &str) -> HashMap<String, usize> {
@@ -227,6 +237,127 @@ fn read_list<T>(
         }
     }
     Some(out)
+}
+
+/// Like [`read_list`] for a list the format does not require: absent means empty.
+fn read_optional_list<T>(
+    r: &mut Reader,
+    map: &Map<String, Value>,
+    key: &str,
+    read_item: impl FnMut(&mut Reader, &Value, &str) -> Option<T>,
+) -> Option<Vec<T>> {
+    if map.contains_key(key) {
+        read_list(r, map, key, read_item)
+    } else {
+        Some(Vec::new())
+    }
+}
+
+fn read_role(r: &mut Reader, value: &Value, path: &str) -> Option<Role> {
+    let map = r.object(value, path)?;
+    r.known_fields(map, path, &["id", "name"]);
+    let id = r.required_id(map, path, "id");
+    let name = r.required_text(map, path, "name");
+    Some(Role {
+        id: id?,
+        name: name?,
+    })
+}
+
+fn read_evidence_measure(
+    r: &mut Reader,
+    value: &Value,
+    path: &str,
+    ids: &Ids,
+    questions: Option<&Vec<Value>>,
+) -> Option<EvidenceMeasure> {
+    let map = r.object(value, path)?;
+    r.known_fields(map, path, &["measure", "name", "records"]);
+    let measure = r
+        .required(map, path, "measure")
+        .and_then(|v| measure_number(r, v, &child(path, "measure")));
+    let name = r.required_text(map, path, "name");
+    let records = read_list_at(r, map, path, "records", |r, v, p| {
+        let record = r.object(v, p)?;
+        r.known_fields(record, p, &["id", "text", "have_if"]);
+        let id = r.required_id(record, p, "id");
+        let text = r.required_text(record, p, "text");
+        let have_if = r
+            .required(record, p, "have_if")
+            .and_then(|c| read_condition(r, c, &child(p, "have_if"), ids, questions, false, false));
+        Some(EvidenceRecord {
+            id: id?,
+            text: text?,
+            have_if: have_if?,
+        })
+    });
+    Some(EvidenceMeasure {
+        measure: measure?,
+        name: name?,
+        records: records?,
+    })
+}
+
+/// An item number of SPC 2020 provisions Art. 6 (1–7).
+fn measure_number(r: &mut Reader, value: &Value, path: &str) -> Option<u8> {
+    match value.as_u64() {
+        Some(n @ 1..=7) => Some(n as u8),
+        _ => {
+            r.report(path, ProblemKind::OutOfRange { min: 1.0, max: 7.0 });
+            None
+        }
+    }
+}
+
+/// The evidence index lists the seven measures once each, in order, and a record id once in
+/// the whole index (the report and its tests address records by id).
+fn check_evidence_measures(r: &mut Reader, measures: &[Value]) {
+    let numbers: Vec<Option<u64>> = measures
+        .iter()
+        .map(|m| m.get("measure").and_then(Value::as_u64))
+        .collect();
+    if numbers != (1..=7).map(Some).collect::<Vec<_>>() {
+        r.report("$.evidence", ProblemKind::EvidenceNotEachMeasureOnce);
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (i, measure) in measures.iter().enumerate() {
+        let records = measure.get("records").and_then(Value::as_array);
+        for (j, record) in records.into_iter().flatten().enumerate() {
+            if let Some(id) = record.get("id").and_then(Value::as_str) {
+                if !seen.insert(id) {
+                    let path = child(&index(&child(&index("$.evidence", i), "records"), j), "id");
+                    r.report(path, ProblemKind::DuplicateId { id: id.to_string() });
+                }
+            }
+        }
+    }
+}
+
+/// Reads a required, non-empty array member `key` of the object at `path`.
+fn read_list_at<T>(
+    r: &mut Reader,
+    map: &Map<String, Value>,
+    path: &str,
+    key: &str,
+    mut read_item: impl FnMut(&mut Reader, &Value, &str) -> Option<T>,
+) -> Option<Vec<T>> {
+    let list_path = child(path, key);
+    let items = r
+        .required(map, path, key)
+        .and_then(|v| r.array(v, &list_path))?;
+    if items.is_empty() {
+        r.report(&list_path, ProblemKind::Missing);
+        return None;
+    }
+    let mut out = Vec::with_capacity(items.len());
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        match read_item(r, item, &index(&list_path, i)) {
+            Some(value) => out.push(value),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
 }
 
 fn read_scoring(r: &mut Reader, value: &Value, path: &str) -> Option<Scoring> {
@@ -485,6 +616,10 @@ fn read_question(
     }
     let options = kind.and_then(|kind| read_options(r, map, path, kind));
     let show_if = optional_condition(r, map, path, ids, questions);
+    let owner = match map.get("owner") {
+        None => Some(None),
+        Some(v) => reference_to(r, v, &child(path, "owner"), "role", &ids.roles).map(Some),
+    };
     Some(Question {
         id: id?,
         dimension: dimension?,
@@ -499,6 +634,7 @@ fn read_question(
         recommendation: recommendation?,
         references: references?,
         options: options?,
+        owner: owner?,
     })
 }
 
@@ -650,7 +786,9 @@ fn optional_condition(
 ) -> Option<Option<Condition>> {
     match map.get("show_if") {
         None => Some(None),
-        Some(v) => read_condition(r, v, &child(path, "show_if"), ids, questions, false).map(Some),
+        Some(v) => {
+            read_condition(r, v, &child(path, "show_if"), ids, questions, false, true).map(Some)
+        }
     }
 }
 
@@ -673,6 +811,7 @@ fn read_condition(
     ids: &Ids,
     questions: Option<&Vec<Value>>,
     under_not: bool,
+    gate: bool,
 ) -> Option<Condition> {
     let map = r.object(value, path)?;
     if map.len() != 1 {
@@ -703,7 +842,7 @@ fn read_condition(
             let parts: Vec<_> = items
                 .iter()
                 .enumerate()
-                .map(|(i, c)| read_condition(r, c, &index(&p, i), ids, questions, under_not))
+                .map(|(i, c)| read_condition(r, c, &index(&p, i), ids, questions, under_not, gate))
                 .collect();
             let parts: Option<Vec<_>> = parts.into_iter().collect();
             parts.map(|parts| {
@@ -714,10 +853,9 @@ fn read_condition(
                 }
             })
         }
-        "not" => {
-            read_condition(r, inner, &p, ids, questions, true).map(|c| Condition::Not(Box::new(c)))
-        }
-        "answer" => read_answer_condition(r, inner, &p, ids, questions, under_not),
+        "not" => read_condition(r, inner, &p, ids, questions, true, gate)
+            .map(|c| Condition::Not(Box::new(c))),
+        "answer" => read_answer_condition(r, inner, &p, ids, questions, under_not, gate),
         _ => {
             r.report(
                 p,
@@ -757,6 +895,8 @@ fn read_answer_condition(
     ids: &Ids,
     questions: Option<&Vec<Value>>,
     under_not: bool,
+    // A gate decides visibility (`show_if`); an evidence condition only reads answers.
+    gate: bool,
 ) -> Option<Condition> {
     let map = r.object(value, path)?;
     r.known_fields(map, path, &["question", "any_of"]);
@@ -810,7 +950,7 @@ fn read_answer_condition(
             ok = false;
         }
     }
-    if target.get("not_applicable") == Some(&Value::Bool(true)) {
+    if gate && target.get("not_applicable") == Some(&Value::Bool(true)) {
         r.report(
             child(path, "question"),
             ProblemKind::GateAllowsNotApplicable,
