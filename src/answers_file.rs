@@ -8,7 +8,10 @@
 //! ```
 //! A file of another format or version, over 1 MiB, not JSON, or with values of the wrong type
 //! is refused with every problem listed. Answers to questions the bank does not have, or with
-//! options it does not have, are reported and ignored: the rest of the file still loads.
+//! options it does not have, are reported and ignored: the rest of the file still loads. An
+//! answer to a question that an earlier bank version had and this one merged into another
+//! (the other's `replaces`) counts as an answer to the replacing question, unless the file
+//! answers that one too (then the merged answer is reported and ignored).
 
 use crate::answers::{Answer, Answers, NOT_APPLICABLE};
 use crate::bank::{Bank, QuestionKind};
@@ -239,6 +242,17 @@ pub fn read_profile(r: &mut Reader, value: &Value, path: &str) -> Option<Profile
     ok.then_some(profile)
 }
 
+/// An answer to a merged question, in the option ids of the question that replaced it.
+fn carried_over(answer: Answer, link: &crate::bank::Replaced) -> Answer {
+    match answer {
+        Answer::Choice(o) => Answer::Choice(link.option(&o).to_string()),
+        Answer::Checked(ticked) => {
+            Answer::Checked(ticked.iter().map(|o| link.option(o).to_string()).collect())
+        }
+        Answer::NotApplicable => Answer::NotApplicable,
+    }
+}
+
 /// Reads the answers object. Values of the wrong JSON type are problems (the file is refused);
 /// answers that name an unknown question or option are listed in `ignored`.
 pub fn read_answers(
@@ -251,7 +265,12 @@ pub fn read_answers(
     let map = r.object(value, path)?;
     let mut answers = Answers::new();
     let before = r.problems.len();
-    for (id, value) in map {
+    // Answers to questions merged into another (an earlier bank version's `replaces`) are read
+    // after the others, as answers to the replacing question, unless that has its own answer.
+    let (current, merged): (Vec<_>, Vec<_>) = map
+        .iter()
+        .partition(|(id, _)| bank.question(id).is_some() || bank.replacement_of(id).is_none());
+    for (id, value) in current.into_iter().chain(merged) {
         let p = child(path, id);
         let answer = match value {
             Value::String(s) if s == NOT_APPLICABLE => Answer::NotApplicable,
@@ -270,12 +289,26 @@ pub fn read_answers(
                 continue;
             }
         };
-        let Some(question) = bank.question(id) else {
-            ignored.push(Problem::new(
-                &p,
-                ProblemKind::UnknownQuestion { id: id.clone() },
-            ));
-            continue;
+        let (question, answer) = match (bank.question(id), bank.replacement_of(id)) {
+            (Some(question), _) => (question, answer),
+            (None, Some((question, _))) if answers.get(&question.id).is_some() => {
+                ignored.push(Problem::new(
+                    &p,
+                    ProblemKind::MergedAnswerSuperseded {
+                        id: id.clone(),
+                        into: question.id.clone(),
+                    },
+                ));
+                continue;
+            }
+            (None, Some((question, link))) => (question, carried_over(answer, link)),
+            (None, None) => {
+                ignored.push(Problem::new(
+                    &p,
+                    ProblemKind::UnknownQuestion { id: id.clone() },
+                ));
+                continue;
+            }
         };
         let fits = match (&answer, question.kind) {
             (Answer::NotApplicable, _) => question.not_applicable,
@@ -286,7 +319,7 @@ pub fn read_answers(
             _ => false,
         };
         if fits {
-            answers.insert(id.clone(), answer);
+            answers.insert(question.id.clone(), answer);
         } else {
             ignored.push(Problem::new(
                 &p,

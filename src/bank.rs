@@ -117,15 +117,56 @@ pub struct Question {
     pub options: Vec<AnswerOption>,
     /// Index into [`Bank::roles`]: who owns the action this question recommends.
     pub owner: Option<usize>,
+    /// Questions of earlier bank versions that this question replaces (merged into it). None
+    /// of them is a question of this bank, and each is replaced by one question only; an
+    /// answers file's answer to one of them is read as an answer to this question.
+    pub replaces: Vec<Replaced>,
 }
 
-/// A statutory confidentiality measure (SPC 2020 provisions, Art. 6): below `threshold`, or
-/// unanswered, the question is a red flag.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A question of an earlier bank version merged into a question of this one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Replaced {
+    /// The old question's id.
+    pub id: String,
+    /// Old option id → option id of the replacing question; an option not listed keeps its id.
+    pub options: Vec<(String, String)>,
+}
+
+impl Replaced {
+    /// The option of the replacing question that an old option id stands for.
+    pub fn option<'a>(&'a self, old: &'a str) -> &'a str {
+        self.options
+            .iter()
+            .find(|(from, _)| from == old)
+            .map_or(old, |(_, to)| to.as_str())
+    }
+}
+
+/// A confidentiality measure listed in SPC 2020 provisions Art. 6 that this question asks
+/// about: below `threshold`, unanswered, or (for a checklist) with a `required` practice not
+/// ticked, the question is a red flag. A red flag means the evidence of that measure is weak or
+/// missing; the law weighs measures as a whole (Art. 5), so a red flag is this tool's warning,
+/// not a finding that protection is lost.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Critical {
     /// The item of Art. 6 (1–7).
     pub measure: u8,
     pub threshold: f64,
+    /// Checklist options that the measure itself consists of: any of them unticked is a red
+    /// flag whatever the score (empty for single-choice questions).
+    pub required: Vec<String>,
+}
+
+impl Critical {
+    /// Whether an answered question with this score (and, for a checklist, these ticks) falls
+    /// short of the measure.
+    pub fn falls_short(&self, score: f64, ticked: Option<&std::collections::BTreeSet<String>>) -> bool {
+        score < self.threshold
+            || self
+                .required
+                .iter()
+                .any(|o| !ticked.is_some_and(|t| t.contains(o)))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -254,6 +295,17 @@ impl Bank {
 
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The question that replaces a question id of an earlier bank version, if any, with the
+    /// link (for its option map).
+    pub fn replacement_of(&self, old_id: &str) -> Option<(&Question, &Replaced)> {
+        self.questions.iter().find_map(|q| {
+            q.replaces
+                .iter()
+                .find(|r| r.id == old_id)
+                .map(|link| (q, link))
+        })
     }
 
     pub fn dimension_index(&self, id: &str) -> Option<usize> {

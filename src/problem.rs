@@ -76,6 +76,10 @@ pub enum ProblemKind {
     /// The evidence index must list the seven measures of SPC 2020 provisions Art. 6 once
     /// each, in order.
     EvidenceNotEachMeasureOnce,
+    /// A question of an earlier version listed in `replaces` is still a question of this bank.
+    ReplacedQuestionStillInBank { id: String },
+    /// `critical.required` is only for checklists.
+    RequiredOnSingleChoice,
     /// An option id that the format reserves (`na`, `none`).
     ReservedId { id: String },
     /// The levels list must have five levels starting at 0 with rising thresholds.
@@ -88,6 +92,9 @@ pub enum ProblemKind {
     Unreachable { url: String, detail: String },
     /// The operator's bank is not on the widget's own origin, so it is not fetched at all.
     NotSameOrigin { url: String },
+    /// An answer to a merged question whose replacing question is answered in the same file
+    /// (reported, then ignored: the replacing question's own answer counts).
+    MergedAnswerSuperseded { id: String, into: String },
     /// An answer to a question this bank does not have (reported, then ignored).
     UnknownQuestion { id: String },
 }
@@ -269,6 +276,19 @@ impl ProblemKind {
                 "a critical question cannot depend on another question's answer (no answer condition in its show_if or its module's): a better answer must never add a red flag"
             }
             .to_string(),
+            ReplacedQuestionStillInBank { id } => {
+                if zh {
+                    format!("题目 \"{id}\" 已被合并（列在 replaces 中），不能再作为题目出现")
+                } else {
+                    format!("question \"{id}\" was merged (it is listed in replaces) and cannot be a question again")
+                }
+            }
+            RequiredOnSingleChoice => if zh {
+                "critical.required 只能用于多选清单题"
+            } else {
+                "critical.required is only for checklist questions"
+            }
+            .to_string(),
             ReservedId { id } => {
                 if zh {
                     format!("选项标识 \"{id}\" 为保留字")
@@ -308,6 +328,13 @@ impl ProblemKind {
                     format!("题库文件 {url} 不在本网站上；为保护隐私，本工具只读取同一网站的文件")
                 } else {
                     format!("the question bank file {url} is not on this site; to protect privacy the widget only reads files from its own site")
+                }
+            }
+            MergedAnswerSuperseded { id, into } => {
+                if zh {
+                    format!("题目 \"{id}\" 已并入 \"{into}\"，文件中已有后者的答案，该答案已忽略")
+                } else {
+                    format!("question \"{id}\" was merged into \"{into}\", which the file answers too; this answer was ignored")
                 }
             }
             UnknownQuestion { id } => {

@@ -148,7 +148,7 @@ pub fn build(
                 question_id: q.id.clone(),
                 dimension: bank.dimensions()[q.dimension].name.clone(),
                 text: q.text.clone(),
-                measure: q.critical.map(|c| c.measure).unwrap_or(0),
+                measure: q.critical.as_ref().map(|c| c.measure).unwrap_or(0),
                 unanswered: scores.questions[i] == QuestionState::Unanswered,
                 basis: q
                     .references

@@ -8,8 +8,11 @@
 //! - The overall score is 0–100: the weighted mean of the dimensions that have a score
 //!   (dimension weights). Numbers are rounded half up only at the end.
 //! - The level is the highest of the bank's five levels whose minimum the rounded overall score
-//!   reaches; any red flag caps it at the bank's `red_flag_level_cap`.
-//! - A red flag is a visible critical question that is unanswered or scores below its threshold.
+//!   reaches; any red flag caps it at the bank's `red_flag_level_cap` (this tool's rule, not
+//!   the law's).
+//! - A red flag is a visible critical question (a measure listed in SPC 2020 provisions Art. 6)
+//!   that is unanswered, scores below its threshold, or, for a checklist, leaves one of its
+//!   `required` practices unticked: the evidence of that measure is weak or missing.
 
 use crate::answers::{Answer, Answers};
 use crate::bank::{Bank, Question, QuestionKind};
@@ -170,10 +173,14 @@ pub fn score_with(bank: &Bank, visibility: &Visibility, answers: &Answers) -> Sc
                 }
                 _ => {}
             }
-            if let Some(critical) = question.critical {
+            if let Some(critical) = &question.critical {
+                let ticked = match answers.get(&question.id) {
+                    Some(Answer::Checked(ticked)) => Some(ticked),
+                    _ => None,
+                };
                 let flagged = match state {
                     QuestionState::Unanswered => true,
-                    QuestionState::Scored(s) => s < critical.threshold,
+                    QuestionState::Scored(s) => critical.falls_short(s, ticked),
                     _ => false,
                 };
                 if flagged {

@@ -75,7 +75,7 @@ fn each_statutory_confidentiality_measure_is_a_critical_general_question_citing_
     let bank = bank();
     let mut measures = BTreeSet::new();
     for q in bank.questions() {
-        if let Some(c) = q.critical {
+        if let Some(c) = &q.critical {
             assert!(
                 q.references.iter().any(|r| r.kind == ReferenceKind::Law),
                 "critical question {} cites no law",

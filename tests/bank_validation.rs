@@ -109,6 +109,14 @@ pub(crate) const CASES: &[Case] = &[
     ),
     case!("duplicate-evidence-record", "$.evidence[1].records[1].id", ProblemKind::DuplicateId { id } if id == "x-records"),
     case!("evidence-unknown-option", "$.evidence[0].records[0].have_if.answer.any_of[0]", ProblemKind::UnknownReference { what: "option", id } if id == "most"),
+    case!("replaced-still-in-bank", "$.questions[1].replaces[0]", ProblemKind::ReplacedQuestionStillInBank { id } if id == "b1"),
+    case!("replaced-twice", "$.questions[3].replaces[1]", ProblemKind::DuplicateId { id } if id == "old-a"),
+    case!("required-unknown-option", "$.questions[2].critical.required[0]", ProblemKind::UnknownReference { what: "option", id } if id == "z"),
+    case!(
+        "required-on-single",
+        "$.questions[0].critical.required",
+        ProblemKind::RequiredOnSingleChoice
+    ),
     case!(
         "critical-in-follow-up-module",
         "$.questions[5].critical",

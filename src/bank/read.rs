@@ -40,6 +40,7 @@ const QUESTION_FIELDS: &[&str] = &[
     "references",
     "options",
     "owner",
+    "replaces",
 ];
 const RESERVED_OPTION_IDS: &[&str] = &[
     crate::answers::NOT_APPLICABLE,
@@ -117,6 +118,7 @@ pub(super) fn read_bank(bytes: &[u8]) -> Result<Bank, Vec<Problem>> {
     }
     if let Some(raw_questions) = question_values {
         check_critical_follow_ups(&mut r, raw_questions, map.get("modules"), &ids);
+        check_replaced_once(&mut r, raw_questions);
     }
     if let (Some(modules), Some(questions)) = (&modules, &questions) {
         // Condition indices point into the raw list; they match only if no item was left out.
@@ -620,6 +622,10 @@ fn read_question(
         None => Some(None),
         Some(v) => reference_to(r, v, &child(path, "owner"), "role", &ids.roles).map(Some),
     };
+    let replaces = read_replaces(r, map, path, ids, options.as_ref());
+    if let (Some(Some(critical)), Some(kind), Some(options)) = (&critical, kind, &options) {
+        check_required(r, critical, kind, options, &child(path, "critical"));
+    }
     Some(Question {
         id: id?,
         dimension: dimension?,
@@ -635,7 +641,129 @@ fn read_question(
         references: references?,
         options: options?,
         owner: owner?,
+        replaces: replaces?,
     })
+}
+
+/// `replaces`: questions of earlier versions merged into this one, each an id or
+/// `{"question": id, "options": {old option id: option id of this question}}`. None may be a
+/// question of this bank (a merged question must not come back beside its replacement); that
+/// each is replaced once across the bank is checked in [`check_replaced_once`].
+fn read_replaces(
+    r: &mut Reader,
+    map: &Map<String, Value>,
+    path: &str,
+    ids: &Ids,
+    options: Option<&Vec<AnswerOption>>,
+) -> Option<Vec<Replaced>> {
+    let Some(value) = map.get("replaces") else {
+        return Some(Vec::new());
+    };
+    let list_path = child(path, "replaces");
+    let items = r.array(value, &list_path)?;
+    let mut out = Vec::new();
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let p = index(&list_path, i);
+        let (id_path, id, option_map) = match item {
+            Value::Object(m) => {
+                r.known_fields(m, &p, &["question", "options"]);
+                let id = r.required_id(m, &p, "question");
+                let mut pairs = Vec::new();
+                if let Some(v) = m.get("options") {
+                    let map_path = child(&p, "options");
+                    match r.object(v, &map_path) {
+                        Some(om) => {
+                            for (from, to) in om {
+                                let to_path = child(&map_path, from);
+                                let Some(to) = r.string(to, &to_path) else {
+                                    ok = false;
+                                    continue;
+                                };
+                                if options.is_some_and(|os| !os.iter().any(|o| o.id == to)) {
+                                    r.report(
+                                        to_path,
+                                        ProblemKind::UnknownReference {
+                                            what: "option",
+                                            id: to.to_string(),
+                                        },
+                                    );
+                                    ok = false;
+                                }
+                                pairs.push((from.clone(), to.to_string()));
+                            }
+                        }
+                        None => ok = false,
+                    }
+                }
+                (child(&p, "question"), id, pairs)
+            }
+            _ => (p.clone(), r.id(item, &p), Vec::new()),
+        };
+        match id {
+            Some(id) if ids.questions.contains_key(&id) => {
+                r.report(id_path, ProblemKind::ReplacedQuestionStillInBank { id });
+                ok = false;
+            }
+            Some(id) => out.push(Replaced {
+                id,
+                options: option_map,
+            }),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+/// Each replaced id is replaced by one question only, once.
+fn check_replaced_once(r: &mut Reader, questions: &[Value]) {
+    let mut seen = std::collections::HashSet::new();
+    for (i, question) in questions.iter().enumerate() {
+        let Some(items) = question.get("replaces").and_then(Value::as_array) else {
+            continue;
+        };
+        for (j, item) in items.iter().enumerate() {
+            let p = index(&child(&index("$.questions", i), "replaces"), j);
+            let (id, p) = match item.get("question") {
+                Some(id) => (id.as_str(), child(&p, "question")),
+                None => (item.as_str(), p),
+            };
+            if let Some(id) = id {
+                if !seen.insert(id) {
+                    r.report(p, ProblemKind::DuplicateId { id: id.to_string() });
+                }
+            }
+        }
+    }
+}
+
+/// `critical.required` names options of a checklist only.
+fn check_required(
+    r: &mut Reader,
+    critical: &Critical,
+    kind: QuestionKind,
+    options: &[AnswerOption],
+    path: &str,
+) {
+    if critical.required.is_empty() {
+        return;
+    }
+    let list_path = child(path, "required");
+    if kind != QuestionKind::Checklist {
+        r.report(list_path, ProblemKind::RequiredOnSingleChoice);
+        return;
+    }
+    for (i, id) in critical.required.iter().enumerate() {
+        if !options.iter().any(|o| &o.id == id) {
+            r.report(
+                index(&list_path, i),
+                ProblemKind::UnknownReference {
+                    what: "option",
+                    id: id.clone(),
+                },
+            );
+        }
+    }
 }
 
 fn read_references(r: &mut Reader, map: &Map<String, Value>, path: &str) -> Option<Vec<Reference>> {
@@ -670,7 +798,7 @@ fn read_references(r: &mut Reader, map: &Map<String, Value>, path: &str) -> Opti
 
 fn read_critical(r: &mut Reader, value: &Value, path: &str) -> Option<Critical> {
     let map = r.object(value, path)?;
-    r.known_fields(map, path, &["measure", "threshold"]);
+    r.known_fields(map, path, &["measure", "threshold", "required"]);
     let measure = r
         .required(map, path, "measure")
         .and_then(|v| match v.as_u64() {
@@ -693,9 +821,24 @@ fn read_critical(r: &mut Reader, value: &Value, path: &str) -> Option<Critical> 
             None
         }
     });
+    let required = match map.get("required") {
+        None => Some(Vec::new()),
+        Some(v) => {
+            let list_path = child(path, "required");
+            r.array(v, &list_path).and_then(|items| {
+                let ids: Vec<Option<String>> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| r.string(item, &index(&list_path, i)).map(str::to_string))
+                    .collect();
+                ids.into_iter().collect::<Option<Vec<String>>>()
+            })
+        }
+    };
     Some(Critical {
         measure: measure?,
         threshold: threshold?,
+        required: required?,
     })
 }
 

@@ -37,6 +37,9 @@ const ONLY_TSCHECK = new Map([
   ['gate-allows-not-applicable', 'a property of the question a condition refers to'],
   ['bad-levels', 'rising level minimums'],
   ['critical-in-follow-up-module', 'the condition of the module a question refers to'],
+  ['replaced-still-in-bank', 'a replaced id compared with the ids of the questions'],
+  ['replaced-twice', 'uniqueness of replaced ids across questions'],
+  ['required-unknown-option', 'a reference to the options of the same question'],
 ]);
 
 const brokenDir = 'tests/fixtures/broken/';
