@@ -291,7 +291,7 @@ pub fn read_answers(
         };
         let (question, answer) = match (bank.question(id), bank.replacement_of(id)) {
             (Some(question), _) => (question, answer),
-            (None, Some((question, _))) if answers.get(&question.id).is_some() => {
+            (None, Some((question, _))) if answers.contains_key(&question.id) => {
                 ignored.push(Problem::new(
                     &p,
                     ProblemKind::MergedAnswerSuperseded {

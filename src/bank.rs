@@ -160,7 +160,11 @@ pub struct Critical {
 impl Critical {
     /// Whether an answered question with this score (and, for a checklist, these ticks) falls
     /// short of the measure.
-    pub fn falls_short(&self, score: f64, ticked: Option<&std::collections::BTreeSet<String>>) -> bool {
+    pub fn falls_short(
+        &self,
+        score: f64,
+        ticked: Option<&std::collections::BTreeSet<String>>,
+    ) -> bool {
         score < self.threshold
             || self
                 .required

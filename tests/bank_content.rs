@@ -1,5 +1,5 @@
 //! The content of the bundled bank meets the coverage the product promises (issue 4): enough
-//! questions per module and dimension, every statutory confidentiality measure asked as a
+//! questions per module and dimension, every confidentiality measure listed in SPC Art. 6 asked as a
 //! critical question, the typical case patterns and industry risks addressed, and texts that
 //! read right in both languages.
 
@@ -71,7 +71,7 @@ fn every_module_and_dimension_has_the_promised_number_of_questions() {
 }
 
 #[test]
-fn each_statutory_confidentiality_measure_is_a_critical_general_question_citing_the_law() {
+fn each_listed_confidentiality_measure_is_a_critical_general_question_citing_the_law() {
     let bank = bank();
     let mut measures = BTreeSet::new();
     for q in bank.questions() {
@@ -86,7 +86,7 @@ fn each_statutory_confidentiality_measure_is_a_critical_general_question_citing_
             }
         }
     }
-    println!("statutory measures asked of every enterprise: {measures:?}");
+    println!("listed measures asked of every enterprise: {measures:?}");
     assert_eq!(
         measures,
         (1..=7).collect::<BTreeSet<u8>>(),

@@ -22,3 +22,5 @@ mod cli;
 mod bundled_bank;
 // The bundled content covers the modules, measures, case patterns and industry risks promised.
 mod bank_content;
+// The accuracy pass of issue 10: glossary, listed measures, citations, overlaps, exit items, old files.
+mod bank_next_version;

@@ -262,7 +262,7 @@ function questionView(q, n, answer) {
   if (q.not_applicable) options.push(opt(q.kind === 'single' ? 'radio' : 'checkbox', 'na', '不适用于本企业', null, answer === 'na'));
   const refs = (q.references || []).map((r) => zh(r.text)).join('；');
   return h('fieldset', { class: 'q', 'data-question-id': q.id },
-    h('legend', {}, `${n}. `, zh(q.text), q.critical ? h('span', { class: 'badge' }, '法定保密措施') : null),
+    h('legend', {}, `${n}. `, zh(q.text), q.critical ? h('span', { class: 'badge' }, '司法解释列举的保密措施') : null),
     h('details', {}, h('summary', {}, '为什么重要'), h('p', {}, zh(q.help)), refs ? h('p', { class: 'refs' }, `依据：${refs}`) : null),
     h('div', { class: 'opts' }, options));
 }

@@ -54,7 +54,7 @@ function surveyJson(bank, profile) {
         en: `${q.help.en}${refs.length ? ` Basis: ${refs.map((r) => r.en).join('; ')}` : ''}`,
         zh: `${q.help.zh}${refs.length ? `依据：${refs.map((r) => r.zh).join('；')}` : ''}`,
       };
-      const title = q.critical ? { en: `${q.text.en} [statutory measure]`, zh: `${q.text.zh}【法定保密措施】` } : q.text;
+      const title = q.critical ? { en: `${q.text.en} [measure listed in the SPC provisions]`, zh: `${q.text.zh}【司法解释列举的保密措施】` } : q.text;
       const choices = q.options.map((o) => ({ value: o.id, text: loc(o.text) }));
       if (q.not_applicable) choices.push(q.kind === 'checklist' ? { value: 'na', text: loc(NA), isExclusive: true } : { value: 'na', text: loc(NA) });
       elements.push({

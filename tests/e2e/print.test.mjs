@@ -13,7 +13,7 @@ import { launch, serve, openWidget, readBank, answersFile, openReport } from './
 const run = promisify(execFile);
 const bank = readBank();
 
-// Strongest everywhere except three statutory measures: a high score capped by red flags.
+// Strongest everywhere except three measures listed in the SPC provisions: a high score capped by red flags.
 const PROFILE = { industry: 'biomedical', crossBorder: true, partners: true };
 const WEAK = ['people-nda-all-staff', 'bio-cell-bank', 'it-dlp-controls'];
 const FILE = answersFile(bank, PROFILE, (q) => (WEAK.includes(q.id) ? 'weakest' : 'strongest'));
@@ -24,12 +24,12 @@ const PREVIOUS = answersFile(bank, PROFILE, (q) => (q.critical ? 'strongest' : '
 const EXPECTED = {
   zh: {
     heading: '商业秘密保护风险自测报告',
-    sections: ['红旗项：法定保密措施缺失', '优先行动清单', '各维度得分', '与上次自测比较', '各维度分析', '深圳市商业秘密保护公共服务', '评分方法', '声明'],
+    sections: ['红旗项：司法解释列举的保密措施证据薄弱或缺失', '优先行动清单', '各维度得分', '与上次自测比较', '各维度分析', '深圳市商业秘密保护公共服务', '评分方法', '声明'],
     chart: '各维度得分（条形图）',
   },
   en: {
     heading: 'Trade secret risk self-check report',
-    sections: ['Red flags: statutory confidentiality measures missing', 'Priority action plan', 'Scores by dimension',
+    sections: ['Red flags: weak or missing evidence of measures listed in the SPC provisions', 'Priority action plan', 'Scores by dimension',
       'Compared with the previous self-check', 'Findings by dimension', 'Shenzhen public services for trade secret protection', 'How the scores are computed', 'Disclaimer'],
     chart: 'Dimension scores (bar chart)',
   },
