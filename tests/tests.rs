@@ -22,3 +22,5 @@ mod cli;
 mod bundled_bank;
 // The bundled content covers the modules, measures, case patterns and industry risks promised.
 mod bank_content;
+// The improvement plan, its projections and round trips, and the evidence index.
+mod plan;
