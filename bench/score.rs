@@ -315,7 +315,14 @@ fn main() {
     // 5. The whole report (scores, findings, prioritised actions), which the report page builds.
     let build = time(
         || {
-            black_box(report::build(&bank, &profile, &answers, None, None));
+            black_box(report::build(
+                &bank,
+                &profile,
+                &answers,
+                &Default::default(),
+                None,
+                None,
+            ));
         },
         500,
         budget,

@@ -4,8 +4,11 @@
 //! { "format": "tscheck-answers", "version": 1,
 //!   "bank": { "id": "…", "version": "…" }, "saved_at": "2026-11-27",
 //!   "profile": { "industry": "biomedical", "cross_border": true, "org_name": "…" },
-//!   "answers": { "<single>": "<option>", "<checklist>": ["<option>"], "<question>": "na" } }
+//!   "answers": { "<single>": "<option>", "<checklist>": ["<option>"], "<question>": "na" },
+//!   "plan": { "<question>": "3m" | "12m" | "later" } }
 //! ```
+//! `plan` is optional. When present, an action without an entry is planned for later; when
+//! absent (a file saved before plans existed), the plan takes its defaults.
 //! A file of another format or version, over 1 MiB, not JSON, or with values of the wrong type
 //! is refused with every problem listed. Answers to questions the bank does not have, or with
 //! options it does not have, are reported and ignored: the rest of the file still loads. An
@@ -16,6 +19,7 @@
 use crate::answers::{Answer, Answers, NOT_APPLICABLE};
 use crate::bank::{Bank, QuestionKind};
 use crate::json_read::{child, index, parse, Reader};
+use crate::plan::{PlanChoices, Step};
 use crate::problem::{Problem, ProblemKind};
 use crate::profile::{clean_org_name, Industry, Profile, Size, Stage};
 use serde_json::{json, Map, Value};
@@ -33,18 +37,29 @@ pub struct AnswersFile {
     pub saved_at: Option<String>,
     pub profile: Profile,
     pub answers: Answers,
-    /// Answers that were reported and left out (unknown question or option).
+    /// The improvement plan, when the file has one.
+    pub plan: Option<PlanChoices>,
+    /// Answers and plan entries that were reported and left out (unknown question, option or
+    /// step).
     pub ignored: Vec<Problem>,
 }
 
-/// Writes an answers file (pretty JSON, stable key order).
-pub fn encode(bank: &Bank, profile: &Profile, answers: &Answers, saved_at: Option<&str>) -> String {
+/// Writes an answers file (pretty JSON, stable key order). `plan` should hold every current
+/// action (see [`crate::plan::as_choices`]), since a missing entry reads back as "later".
+pub fn encode(
+    bank: &Bank,
+    profile: &Profile,
+    answers: &Answers,
+    plan: &PlanChoices,
+    saved_at: Option<&str>,
+) -> String {
     let mut root = json!({
         "format": ANSWERS_FORMAT,
         "version": ANSWERS_VERSION,
         "bank": { "id": bank.id(), "version": bank.version() },
         "profile": profile_json(profile),
         "answers": answers_json(answers),
+        "plan": plan_json(plan),
     });
     if let Some(date) = saved_at {
         root["saved_at"] = Value::String(date.to_string());
@@ -65,6 +80,56 @@ pub fn profile_json(profile: &Profile) -> Value {
     map.insert("partners".into(), profile.partners.into());
     map.insert("org_name".into(), profile.org_name.clone().into());
     Value::Object(map)
+}
+
+pub fn plan_json(plan: &PlanChoices) -> Value {
+    Value::Object(
+        plan.iter()
+            .map(|(id, step)| (id.clone(), Value::String(step.code().into())))
+            .collect(),
+    )
+}
+
+/// Reads an optional plan object. A value that is not a string is a problem (the file is
+/// refused); an entry for an unknown question, or with an unknown step, is listed in `ignored`.
+pub fn read_plan(
+    r: &mut Reader,
+    map: &Map<String, Value>,
+    bank: &Bank,
+    ignored: &mut Vec<Problem>,
+) -> Option<Option<PlanChoices>> {
+    let Some(value) = map.get("plan") else {
+        return Some(None);
+    };
+    let entries = r.object(value, "$.plan")?;
+    let before = r.problems.len();
+    let mut plan = PlanChoices::new();
+    for (id, value) in entries {
+        let p = child("$.plan", id);
+        let Some(code) = r.string(value, &p) else {
+            continue;
+        };
+        if bank.question(id).is_none() {
+            ignored.push(Problem::new(
+                &p,
+                ProblemKind::UnknownQuestion { id: id.clone() },
+            ));
+            continue;
+        }
+        match Step::from_code(code) {
+            Some(step) => {
+                plan.insert(id.clone(), step);
+            }
+            None => ignored.push(Problem::new(
+                &p,
+                ProblemKind::NotAllowed {
+                    found: code.to_string(),
+                    allowed: Step::CODES.iter().map(|c| c.to_string()).collect(),
+                },
+            )),
+        }
+    }
+    (r.problems.len() == before).then_some(Some(plan))
 }
 
 pub fn answers_json(answers: &Answers) -> Value {
@@ -143,8 +208,9 @@ pub fn decode(bytes: &[u8], bank: &Bank) -> Result<AnswersFile, Vec<Problem>> {
     };
     let mut ignored = Vec::new();
     let (profile, answers) = read_profile_and_answers(&mut r, map, bank, &mut ignored);
-    match (bank_id, bank_version, profile, answers) {
-        (Some(bank_id), Some(bank_version), Some(profile), Some(answers))
+    let plan = read_plan(&mut r, map, bank, &mut ignored);
+    match (bank_id, bank_version, profile, answers, plan) {
+        (Some(bank_id), Some(bank_version), Some(profile), Some(answers), Some(plan))
             if r.problems.is_empty() =>
         {
             Ok(AnswersFile {
@@ -153,6 +219,7 @@ pub fn decode(bytes: &[u8], bank: &Bank) -> Result<AnswersFile, Vec<Problem>> {
                 saved_at,
                 profile,
                 answers,
+                plan,
                 ignored,
             })
         }

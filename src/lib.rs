@@ -11,6 +11,7 @@ pub mod condition;
 pub mod json_read;
 pub mod lang;
 pub mod number;
+pub mod plan;
 pub mod problem;
 pub mod profile;
 pub mod report;

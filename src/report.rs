@@ -5,8 +5,9 @@ use crate::answers::{Answer, Answers};
 use crate::answers_file::AnswersFile;
 use crate::bank::{Bank, QuestionKind, ReferenceKind};
 use crate::lang::Text;
+use crate::plan::{planned_actions, projected_scores, PlanChoices, PlannedAction, Step};
 use crate::profile::Profile;
-use crate::score::{band_for, prioritised_actions, score, Band, QuestionState, Scores};
+use crate::score::{band_for, score, Band, QuestionState, Scores};
 use crate::visibility::Visibility;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -30,7 +31,14 @@ pub struct Report {
     pub completeness: u8,
     pub dimensions: Vec<DimensionReport>,
     pub red_flags: Vec<RedFlag>,
+    /// In priority order, each with its step of the plan.
     pub actions: Vec<ActionItem>,
+    /// The overall score and level once the actions planned within 3 months, then within 12
+    /// months, are done (see `plan`).
+    pub projections: Vec<Projection>,
+    /// The evidence index: per measure listed in SPC 2020 provisions Art. 6, the records that
+    /// would show it; empty when the bank has none.
+    pub evidence: Vec<EvidenceMeasureReport>,
     pub comparison: Option<Comparison>,
     /// Every source the visible questions rest on, once each, grouped by kind (laws first).
     pub references: Vec<(ReferenceKind, Text)>,
@@ -56,6 +64,9 @@ pub struct DimensionReport {
     pub not_applicable: usize,
     pub completeness: u8,
     pub findings: Vec<Finding>,
+    /// Rounded 0–100 once the actions planned within 12 months are done; `None` when nothing
+    /// would count.
+    pub projected: Option<u8>,
 }
 
 /// How one visible question counted: the "how was this computed" of a dimension.
@@ -90,6 +101,8 @@ pub struct RedFlag {
     /// The legal references of the question.
     pub basis: Vec<Text>,
     pub recommendation: Text,
+    /// The role that owns the action, when the bank names one.
+    pub owner: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -102,6 +115,49 @@ pub struct ActionItem {
     pub red_flag: bool,
     /// Rounded 0–100 current score of the question; `None` when unanswered.
     pub current: Option<u8>,
+    /// The role that owns the action, when the bank names one.
+    pub owner: Option<Text>,
+    pub step: Step,
+    /// Whether the step is the user's choice rather than the default.
+    pub step_chosen: bool,
+}
+
+/// Where the plan leads by one step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Projection {
+    pub step: Step,
+    /// Rounded 0–100.
+    pub overall: u8,
+    pub level: u8,
+    pub level_name: Text,
+    /// How many actions are planned by this step (this one and the earlier ones).
+    pub actions: usize,
+}
+
+/// One measure of the evidence index.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvidenceMeasureReport {
+    /// The item of Art. 6 (1–7).
+    pub measure: u8,
+    pub name: Text,
+    pub records: Vec<EvidenceItem>,
+}
+
+/// One record of the evidence index, present or missing according to the answers given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvidenceItem {
+    pub id: String,
+    pub text: Text,
+    pub have: bool,
+}
+
+/// What became of the actions a previous self-check planned for 3 months.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanFollowUp {
+    /// Planned then, and now at their strongest answer.
+    pub done: Vec<(String, Text)>,
+    /// Planned then, and not yet at their strongest answer (or no longer asked).
+    pub open: Vec<(String, Text)>,
 }
 
 /// The change against a previous self-check.
@@ -117,18 +173,25 @@ pub struct Comparison {
     pub regressed: Vec<(String, Text)>,
     /// Answers of the previous file that this bank no longer has.
     pub ignored: usize,
+    /// Present when the previous file had actions planned for 3 months.
+    pub plan_follow_up: Option<PlanFollowUp>,
 }
 
-/// Builds the report of a self-check, optionally compared with a previous answers file.
+/// Builds the report of a self-check with its plan, optionally compared with a previous
+/// answers file.
 pub fn build(
     bank: &Bank,
     profile: &Profile,
     answers: &Answers,
+    plan: &PlanChoices,
     date: Option<&str>,
     previous: Option<&AnswersFile>,
 ) -> Report {
     let visibility = Visibility::compute(bank, profile, answers);
     let scores = crate::score::score_with(bank, &visibility, answers);
+    let plan = planned_actions(bank, &scores, plan);
+    let after_3m = projected_scores(bank, profile, answers, &plan, Step::Within3Months);
+    let after_12m = projected_scores(bank, profile, answers, &plan, Step::Within12Months);
     let level_def = &bank.scoring().levels[usize::from(scores.level) - 1];
     let capped_from = (scores.level < scores.uncapped_level).then(|| {
         let l = &bank.scoring().levels[usize::from(scores.uncapped_level) - 1];
@@ -137,7 +200,11 @@ pub fn build(
     let dimensions = visibility
         .sections(bank)
         .into_iter()
-        .map(|d| dimension_report(bank, &scores, answers, d))
+        .map(|d| {
+            let mut report = dimension_report(bank, &scores, answers, d);
+            report.projected = after_12m.dimensions[d].rounded();
+            report
+        })
         .collect::<Vec<_>>();
     let red_flags = scores
         .red_flags
@@ -157,27 +224,53 @@ pub fn build(
                     .map(|r| r.text.clone())
                     .collect(),
                 recommendation: q.recommendation.clone(),
+                owner: bank.owner_of(q).cloned(),
             }
         })
         .collect();
-    let actions = prioritised_actions(bank, &scores)
-        .into_iter()
-        .map(|i| {
-            let q = &bank.questions()[i];
-            ActionItem {
-                question_id: q.id.clone(),
-                dimension: bank.dimensions()[q.dimension].name.clone(),
-                text: q.text.clone(),
-                recommendation: q.recommendation.clone(),
-                references: q.references.iter().map(|r| r.text.clone()).collect(),
-                red_flag: scores.is_red_flag(i),
-                current: match scores.questions[i] {
-                    QuestionState::Scored(s) => Some(crate::score::round_percent(100.0 * s)),
-                    _ => None,
-                },
-            }
-        })
+    let actions = plan
+        .iter()
+        .map(
+            |&PlannedAction {
+                 question: i,
+                 step,
+                 chosen,
+             }| {
+                let q = &bank.questions()[i];
+                ActionItem {
+                    question_id: q.id.clone(),
+                    dimension: bank.dimensions()[q.dimension].name.clone(),
+                    text: q.text.clone(),
+                    recommendation: q.recommendation.clone(),
+                    references: q.references.iter().map(|r| r.text.clone()).collect(),
+                    red_flag: scores.is_red_flag(i),
+                    current: match scores.questions[i] {
+                        QuestionState::Scored(s) => Some(crate::score::round_percent(100.0 * s)),
+                        _ => None,
+                    },
+                    owner: bank.owner_of(q).cloned(),
+                    step,
+                    step_chosen: chosen,
+                }
+            },
+        )
         .collect();
+    let projections = [
+        (Step::Within3Months, &after_3m),
+        (Step::Within12Months, &after_12m),
+    ]
+    .into_iter()
+    .map(|(step, after)| Projection {
+        step,
+        overall: after.overall_rounded(),
+        level: after.level,
+        level_name: bank.scoring().levels[usize::from(after.level) - 1]
+            .name
+            .clone(),
+        actions: plan.iter().filter(|a| a.step <= step).count(),
+    })
+    .collect();
+    let evidence = evidence_index(bank, profile, answers, &visibility);
     let comparison = previous.map(|prev| compare(bank, &scores, &dimensions, prev));
     let org = profile.org_name.trim();
     Report {
@@ -198,6 +291,8 @@ pub fn build(
         dimensions,
         red_flags,
         actions,
+        projections,
+        evidence,
         comparison,
         references: references_of(bank, &scores),
         services: bank
@@ -283,7 +378,40 @@ fn dimension_report(bank: &Bank, scores: &Scores, answers: &Answers, d: usize) -
         not_applicable: ds.not_applicable,
         completeness: crate::score::percent_of(ds.answered, ds.visible),
         findings,
+        projected: None,
     }
+}
+
+/// The evidence index: a record is present when its condition holds on the answers of the
+/// visible questions (an answer to a hidden question shows nothing).
+fn evidence_index(
+    bank: &Bank,
+    profile: &Profile,
+    answers: &Answers,
+    visibility: &Visibility,
+) -> Vec<EvidenceMeasureReport> {
+    let mut answer_of = |i: usize| {
+        visibility
+            .is_visible(i)
+            .then(|| answers.get(&bank.questions()[i].id))
+            .flatten()
+    };
+    bank.evidence()
+        .iter()
+        .map(|m| EvidenceMeasureReport {
+            measure: m.measure,
+            name: m.name.clone(),
+            records: m
+                .records
+                .iter()
+                .map(|r| EvidenceItem {
+                    id: r.id.clone(),
+                    text: r.text.clone(),
+                    have: r.have_if.holds(profile, &mut answer_of),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 fn chosen_texts(bank: &Bank, i: usize, answer: Option<&Answer>) -> Vec<Text> {
@@ -320,6 +448,29 @@ fn compare(
             Some((prev, i16::from(cur) - i16::from(prev)))
         })
         .collect();
+    let plan_follow_up = previous.plan.as_ref().and_then(|plan| {
+        let planned: Vec<&String> = plan
+            .iter()
+            .filter(|(_, step)| **step == Step::Within3Months)
+            .map(|(id, _)| id)
+            .collect();
+        if planned.is_empty() {
+            return None;
+        }
+        let (mut done, mut open) = (Vec::new(), Vec::new());
+        for id in planned {
+            let Some(i) = bank.question_index(id) else {
+                continue;
+            };
+            let entry = (id.clone(), bank.questions()[i].text.clone());
+            if now.questions[i] == QuestionState::Scored(1.0) {
+                done.push(entry);
+            } else {
+                open.push(entry);
+            }
+        }
+        Some(PlanFollowUp { done, open })
+    });
     let mut improved = Vec::new();
     let mut regressed = Vec::new();
     for (i, q) in bank.questions().iter().enumerate() {
@@ -342,5 +493,6 @@ fn compare(
         improved,
         regressed,
         ignored: previous.ignored.len(),
+        plan_follow_up,
     }
 }

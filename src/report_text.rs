@@ -3,6 +3,7 @@
 
 use crate::bank::ReferenceKind;
 use crate::lang::Lang;
+use crate::plan::Step;
 use crate::report::{FindingState, Report};
 use crate::score::Band;
 use crate::strings::{fill, S};
@@ -24,6 +25,17 @@ pub fn reference_kind_label(kind: ReferenceKind) -> S {
         ReferenceKind::Case => S::RefKindCase,
     }
 }
+
+pub fn step_label(step: Step) -> S {
+    match step {
+        Step::Within3Months => S::Step3m,
+        Step::Within12Months => S::Step12m,
+        Step::Later => S::StepLater,
+    }
+}
+
+/// How many actions the summary lists.
+pub const SUMMARY_ACTIONS: usize = 5;
 
 /// A signed change such as `+5`, `-3` or `0`.
 pub fn signed(delta: i16) -> String {
@@ -90,6 +102,44 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
     ));
     line(String::new());
 
+    line(format!("## {}", t(S::SummaryHeading)));
+    line(fill(
+        t(S::SummaryRedFlags),
+        &[("n", &report.red_flags.len())],
+    ));
+    if report.red_flags.is_empty() {
+        line(format!("  {}", t(S::NoRedFlags)));
+    }
+    for flag in &report.red_flags {
+        line(format!("- [{}] {}", flag.question_id, flag.text.get(lang)));
+    }
+    line(t(S::SummaryTopActions).to_string());
+    for (n, action) in report.actions.iter().take(SUMMARY_ACTIONS).enumerate() {
+        let owner = action.owner.as_ref().map_or_else(String::new, |o| {
+            let role = fill(t(S::OwnerLabel), &[("role", &o.get(lang))]);
+            format!("{}{role}", t(S::ListSeparator))
+        });
+        line(format!(
+            "{}. [{}] {}{}",
+            n + 1,
+            action.question_id,
+            action.text.get(lang),
+            owner
+        ));
+    }
+    if let [p3, p12] = report.projections.as_slice() {
+        line(fill(
+            t(S::SummaryPlanLine),
+            &[
+                ("score3", &p3.overall),
+                ("level3", &p3.level),
+                ("score12", &p12.overall),
+                ("level12", &p12.level),
+            ],
+        ));
+    }
+    line(String::new());
+
     line(format!("## {}", t(S::RedFlagsHeading)));
     if report.red_flags.is_empty() {
         line(t(S::NoRedFlags).to_string());
@@ -132,6 +182,59 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
             action.question_id,
             action.recommendation.get(lang)
         ));
+        let mut meta = format!(
+            "{}{}{}",
+            t(S::PlanSelectLabel),
+            t(S::Colon),
+            t(step_label(action.step))
+        );
+        if let Some(owner) = &action.owner {
+            let _ = write!(
+                meta,
+                "{}{}",
+                t(S::ListSeparator),
+                fill(t(S::OwnerLabel), &[("role", &owner.get(lang))])
+            );
+        }
+        line(format!("   {meta}"));
+    }
+    line(String::new());
+
+    line(format!("## {}", t(S::PlanHeading)));
+    for p in &report.projections {
+        let when = match p.step {
+            Step::Within3Months => S::Projected3m,
+            _ => S::Projected12m,
+        };
+        line(format!(
+            "{}{}{}",
+            fill(t(when), &[("n", &p.actions)]),
+            t(S::Colon),
+            fill(
+                t(S::ProjectedValue),
+                &[
+                    ("score", &p.overall),
+                    ("level", &p.level),
+                    ("name", &p.level_name.get(lang))
+                ]
+            )
+        ));
+    }
+    for step in Step::ALL {
+        line(format!("### {}", t(step_label(step))));
+        let planned: Vec<_> = report.actions.iter().filter(|a| a.step == step).collect();
+        if planned.is_empty() {
+            line(t(S::PlanStepEmpty).to_string());
+        }
+        for action in planned {
+            let owner = action.owner.as_ref().map_or("—", |o| o.get(lang));
+            line(format!(
+                "- [{}] {} | {}",
+                action.question_id,
+                action.text.get(lang),
+                owner
+            ));
+        }
     }
     line(String::new());
 
@@ -152,6 +255,11 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
         if let Some(Some((_, delta))) = report.comparison.as_ref().map(|c| c.dimensions[i]) {
             let _ = write!(row, " ({})", signed(delta));
         }
+        if let (Some(now), Some(planned)) = (d.score, d.projected) {
+            if planned != now {
+                let _ = write!(row, " → {}{}{}", t(S::ColProjected), t(S::Colon), planned);
+            }
+        }
         line(row.trim_end().to_string());
         for f in &d.findings {
             let state = match f.state {
@@ -166,6 +274,30 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
                 t(S::Colon),
                 state
             ));
+        }
+    }
+    if !report.evidence.is_empty() {
+        line(String::new());
+        line(format!("## {}", t(S::EvidenceHeading)));
+        for m in &report.evidence {
+            let have = m.records.iter().filter(|r| r.have).count();
+            line(format!(
+                "### {} {}",
+                fill(t(S::EvidenceItemNumber), &[("n", &m.measure)]),
+                m.name.get(lang)
+            ));
+            line(fill(
+                t(S::EvidenceCount),
+                &[("have", &have), ("total", &m.records.len())],
+            ));
+            for r in &m.records {
+                let mark = if r.have {
+                    S::EvidenceHave
+                } else {
+                    S::EvidenceMissing
+                };
+                line(format!("- [{}] {}", t(mark), r.text.get(lang)));
+            }
         }
     }
     if let Some(c) = &report.comparison {
@@ -198,6 +330,22 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
                 ids.join(", ")
             };
             line(format!("{}{}{}", t(heading), t(S::Colon), shown));
+        }
+        if let Some(f) = &c.plan_follow_up {
+            line(format!("### {}", t(S::PlanFollowUpHeading)));
+            line(fill(
+                t(S::PlanFollowUpLine),
+                &[("done", &f.done.len()), ("open", &f.open.len())],
+            ));
+            for (heading, list) in [(S::PlanDone, &f.done), (S::PlanOpen, &f.open)] {
+                let ids: Vec<&str> = list.iter().map(|(id, _)| id.as_str()).collect();
+                let shown = if ids.is_empty() {
+                    t(S::NoChanges).to_string()
+                } else {
+                    ids.join(", ")
+                };
+                line(format!("{}{}{}", t(heading), t(S::Colon), shown));
+            }
         }
     }
     line(String::new());

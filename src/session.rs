@@ -7,6 +7,7 @@ use crate::answers::{Answer, Answers, NONE_OF_THESE, NOT_APPLICABLE};
 use crate::answers_file::AnswersFile;
 use crate::bank::{Bank, QuestionKind};
 use crate::lang::Lang;
+use crate::plan::{planned_actions, PlanChoices, Step};
 use crate::profile::{bound_org_name, Profile};
 use crate::visibility::Visibility;
 use std::collections::BTreeSet;
@@ -55,6 +56,8 @@ pub struct Session {
     pub lang: Lang,
     pub profile: Profile,
     pub answers: Answers,
+    /// The steps the user chose for the report's actions (the others take their defaults).
+    pub plan: PlanChoices,
     /// A previous self-check loaded for comparison.
     pub previous: Option<AnswersFile>,
 }
@@ -92,6 +95,11 @@ pub enum Action {
     ClearAnswer {
         question: String,
     },
+    /// Plan the action of a question for a step.
+    Plan {
+        question: String,
+        step: Step,
+    },
     ShowSection(String),
     Next,
     Prev,
@@ -127,6 +135,13 @@ impl Session {
             scores,
             sections,
         }
+    }
+
+    /// The plan of this self-check as an answers file stores it: every current action with
+    /// its step, defaults included.
+    pub fn plan_for_file(&self, bank: &Bank) -> PlanChoices {
+        let scores = self.progress(bank).scores;
+        crate::plan::as_choices(bank, &planned_actions(bank, &scores, &self.plan))
     }
 
     /// The sections (dimension indices) that apply now.
@@ -184,6 +199,11 @@ impl Session {
                 }
             }
             Action::ClearAnswer { question } => self = self.set_answer(bank, &question, None),
+            Action::Plan { question, step } => {
+                if bank.question(&question).is_some() {
+                    self.plan.insert(question, step);
+                }
+            }
             Action::ShowSection(id) => {
                 if bank.dimension_index(&id).is_some() {
                     self.stage = Stage::Questions;
@@ -209,6 +229,19 @@ impl Session {
             Action::Import(file) => {
                 self.profile = file.profile;
                 self.answers = file.answers;
+                // A file with a plan plans every action it does not name for later; a file
+                // without one leaves the defaults.
+                self.plan = match file.plan {
+                    Some(mut plan) => {
+                        let scores = self.progress(bank).scores;
+                        for action in planned_actions(bank, &scores, &plan) {
+                            let id = &bank.questions()[action.question].id;
+                            plan.entry(id.clone()).or_insert(Step::Later);
+                        }
+                        plan
+                    }
+                    None => PlanChoices::new(),
+                };
                 self.stage = Stage::Review;
                 self.section = None;
             }

@@ -4,7 +4,7 @@
 //! (damaged, another bank, an older format) is reported so the widget can start afresh with a
 //! notice; it never stops the widget.
 
-use crate::answers_file::{self, answers_json, profile_json};
+use crate::answers_file::{self, answers_json, plan_json, profile_json};
 use crate::bank::Bank;
 use crate::json_read::{parse, Reader};
 use crate::lang::Lang;
@@ -25,6 +25,7 @@ pub fn encode(bank: &Bank, session: &Session) -> String {
         "lang": session.lang.code(),
         "profile": profile_json(&session.profile),
         "answers": answers_json(&session.answers),
+        "plan": plan_json(&session.plan),
     });
     if let Some(section) = &session.section {
         root["section"] = Value::String(section.clone());
@@ -36,6 +37,7 @@ pub fn encode(bank: &Bank, session: &Session) -> String {
             bank,
             &previous.profile,
             &previous.answers,
+            previous.plan.as_ref().unwrap_or(&Default::default()),
             previous.saved_at.as_deref(),
         );
         if let Ok(value) = serde_json::from_str::<Value>(&file) {
@@ -112,13 +114,15 @@ pub fn decode(bytes: &[u8], bank: &Bank) -> Result<Session, Problem> {
     let mut ignored = Vec::new();
     let (profile, answers) =
         answers_file::read_profile_and_answers(&mut r, map, bank, &mut ignored);
-    match (profile, answers) {
-        (Some(profile), Some(answers)) => Ok(Session {
+    let plan = answers_file::read_plan(&mut r, map, bank, &mut ignored);
+    match (profile, answers, plan) {
+        (Some(profile), Some(answers), Some(plan)) => Ok(Session {
             stage,
             section,
             lang,
             profile,
             answers,
+            plan: plan.unwrap_or_default(),
             previous: map
                 .get("previous")
                 .and_then(|v| answers_file::decode(v.to_string().as_bytes(), bank).ok()),

@@ -48,7 +48,13 @@ fn a_saved_file_loads_back_with_the_same_profile_and_answers() {
             let mut profile = random_profile(&mut rng);
             profile.org_name = "深圳某科技有限公司".into();
             let session = random_session(bank, &profile, &mut rng, 25);
-            let saved = encode(bank, &session.profile, &session.answers, Some("2026-11-27"));
+            let saved = encode(
+                bank,
+                &session.profile,
+                &session.answers,
+                &Default::default(),
+                Some("2026-11-27"),
+            );
             let file = decode(saved.as_bytes(), bank).expect("a saved file loads");
             assert_eq!(file.profile, session.profile);
             assert_eq!(file.answers, session.answers);
@@ -242,10 +248,23 @@ fn a_hostile_enterprise_name_survives_as_plain_text() {
             org_name: name.into(),
             ..Profile::default()
         };
-        let saved = encode(&bank, &profile, &Default::default(), None);
+        let saved = encode(
+            &bank,
+            &profile,
+            &Default::default(),
+            &Default::default(),
+            None,
+        );
         let file = decode(saved.as_bytes(), &bank).expect("loads");
         assert_eq!(file.profile.org_name, name);
-        let built = report::build(&bank, &file.profile, &file.answers, None, None);
+        let built = report::build(
+            &bank,
+            &file.profile,
+            &file.answers,
+            &Default::default(),
+            None,
+            None,
+        );
         assert_eq!(built.org_name.as_deref(), Some(name));
         assert!(
             to_text(&built, Lang::En).contains(name),

@@ -202,8 +202,10 @@ fn the_report_lists_each_source_once_laws_first_and_only_for_questions_asked() {
         industry: Industry::Biomedical,
         ..Profile::default()
     };
-    let refs =
-        |p: &Profile| tscheck::report::build(&bank, p, &Answers::new(), None, None).references;
+    let refs = |p: &Profile| {
+        tscheck::report::build(&bank, p, &Answers::new(), &Default::default(), None, None)
+            .references
+    };
     let (g, b) = (refs(&general), refs(&biomedical));
     for list in [&g, &b] {
         let texts: Vec<&str> = list.iter().map(|(_, t)| t.zh.as_str()).collect();

@@ -60,14 +60,27 @@ fn every_industry_gets_a_complete_report_from_the_bundled_bank() {
             };
             for choose in [strongest, weakest] {
                 let session = answer_all(&bank, session_with_profile(&bank, &profile), choose);
-                let built = report::build(&bank, &profile, &session.answers, None, None);
+                let built = report::build(
+                    &bank,
+                    &profile,
+                    &session.answers,
+                    &Default::default(),
+                    None,
+                    None,
+                );
                 assert_eq!(built.completeness, 100);
                 assert!(!built.dimensions.is_empty());
                 for lang in Lang::ALL {
                     let text = to_text(&built, lang);
                     assert!(text.contains(bank.disclaimer().get(lang)));
                 }
-                let saved = answers_file::encode(&bank, &profile, &session.answers, None);
+                let saved = answers_file::encode(
+                    &bank,
+                    &profile,
+                    &session.answers,
+                    &Default::default(),
+                    None,
+                );
                 let loaded = answers_file::decode(saved.as_bytes(), &bank).expect("loads");
                 assert_eq!(loaded.answers, session.answers);
             }

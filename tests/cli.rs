@@ -117,6 +117,7 @@ fn score_prints_the_text_report_in_chinese_by_default() {
         &bank,
         &file.profile,
         &file.answers,
+        &Default::default(),
         file.saved_at.as_deref(),
         None,
     );

@@ -23,6 +23,7 @@ fn mini_report(compared: bool) -> Report {
         &bank,
         &now.profile,
         &now.answers,
+        &Default::default(),
         now.saved_at.as_deref(),
         previous.as_ref(),
     )

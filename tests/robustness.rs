@@ -213,7 +213,14 @@ fn read_all_ways(bytes: &[u8], bank: &Bank) -> Option<Bank> {
 /// A bank the validator accepts must be usable: visibility, scores, the report and its text.
 fn use_bank(bank: &Bank, rng: &mut Rng) {
     let session = crate::util::random_session(bank, &random_profile(rng), rng, 30);
-    let built = report::build(bank, &session.profile, &session.answers, None, None);
+    let built = report::build(
+        bank,
+        &session.profile,
+        &session.answers,
+        &Default::default(),
+        None,
+        None,
+    );
     let _ = to_text(&built, Lang::En);
 }
 
@@ -266,7 +273,14 @@ fn mutated_answers_files_and_snapshots_never_crash_their_readers() {
         let bytes = mutated_bytes(&answers, &answers_pointers, &mut rng);
         if let Ok(file) = answers_file::decode(&bytes, &bank) {
             loaded_files += 1;
-            let _ = report::build(&bank, &file.profile, &file.answers, None, Some(&file));
+            let _ = report::build(
+                &bank,
+                &file.profile,
+                &file.answers,
+                &Default::default(),
+                None,
+                Some(&file),
+            );
         }
         read_all_ways(&bytes, &bank);
         let bytes = mutated_bytes(&saved, &saved_pointers, &mut rng);

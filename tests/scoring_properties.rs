@@ -398,6 +398,7 @@ fn the_same_input_twice_gives_identical_results() {
             &bank,
             &session.profile,
             &session.answers,
+            &Default::default(),
             Some("2026-11-27"),
             None,
         );
@@ -405,6 +406,7 @@ fn the_same_input_twice_gives_identical_results() {
             &bank,
             &session.profile,
             &session.answers,
+            &Default::default(),
             Some("2026-11-27"),
             None,
         );
@@ -424,7 +426,14 @@ fn an_unanswered_question_does_not_count_as_zero() {
             option: "full".into(),
         },
     );
-    let built = report::build(&bank, &session.profile, &session.answers, None, None);
+    let built = report::build(
+        &bank,
+        &session.profile,
+        &session.answers,
+        &Default::default(),
+        None,
+        None,
+    );
     let beta = built
         .dimensions
         .iter()
@@ -461,7 +470,14 @@ fn one_full_answer_among_unanswered_questions_scores_100_in_generated_banks() {
             for action in actions_for(question, &strongest(question)) {
                 session = session.apply(&bank, action);
             }
-            let built = report::build(&bank, &profile, &session.answers, None, None);
+            let built = report::build(
+                &bank,
+                &profile,
+                &session.answers,
+                &Default::default(),
+                None,
+                None,
+            );
             let dimension = built
                 .dimensions
                 .iter()

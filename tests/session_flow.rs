@@ -344,7 +344,14 @@ fn a_typed_enterprise_name_is_bounded_and_the_report_shows_it_trimmed() {
         s.profile.org_name, " 深圳某公司 有限 ",
         "spaces stay while typing; control characters do not"
     );
-    let built = tscheck::report::build(&bank, &s.profile, &s.answers, None, None);
+    let built = tscheck::report::build(
+        &bank,
+        &s.profile,
+        &s.answers,
+        &Default::default(),
+        None,
+        None,
+    );
     assert_eq!(built.org_name.as_deref(), Some("深圳某公司 有限"));
     let long = Profile {
         org_name: "名".repeat(500),
@@ -361,7 +368,15 @@ fn a_typed_enterprise_name_is_bounded_and_the_report_shows_it_trimmed() {
     };
     let s = Session::default().apply(&bank, Action::SetProfile(blank));
     assert_eq!(
-        tscheck::report::build(&bank, &s.profile, &s.answers, None, None).org_name,
+        tscheck::report::build(
+            &bank,
+            &s.profile,
+            &s.answers,
+            &Default::default(),
+            None,
+            None
+        )
+        .org_name,
         None
     );
 }
@@ -544,6 +559,7 @@ fn saved_progress_keeps_the_comparison_with_a_previous_self_check() {
         &bank,
         &earlier.profile,
         &earlier.answers,
+        &Default::default(),
         Some("2026-01-02"),
     );
     let previous = answers_file::decode(file.as_bytes(), &bank).unwrap();

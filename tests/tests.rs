@@ -24,3 +24,5 @@ mod bundled_bank;
 mod bank_content;
 // The accuracy pass of issue 10: glossary, listed measures, citations, overlaps, exit items, old files.
 mod bank_next_version;
+// The improvement plan, its projections and round trips, and the evidence index.
+mod plan;

@@ -198,6 +198,7 @@ fn score(args: &ScoreArgs) -> ExitCode {
         &bank,
         &file.profile,
         &file.answers,
+        file.plan.as_ref().unwrap_or(&Default::default()),
         file.saved_at.as_deref(),
         None,
     );
@@ -223,6 +224,16 @@ fn report_json(r: &report::Report) -> String {
         })).collect::<Vec<_>>(),
         "red_flags": r.red_flags.iter().map(|f| f.question_id.clone()).collect::<Vec<_>>(),
         "actions": r.actions.iter().map(|a| a.question_id.clone()).collect::<Vec<_>>(),
+        "plan": r.actions.iter().map(|a| serde_json::json!({
+            "id": a.question_id, "step": a.step.code(), "owner": a.owner.as_ref().map(|o| o.en.clone()),
+        })).collect::<Vec<_>>(),
+        "projected": r.projections.iter().map(|p| (p.step.code().to_string(), serde_json::json!({
+            "overall": p.overall, "level": p.level, "actions": p.actions,
+        }))).collect::<serde_json::Map<_, _>>(),
+        "evidence": r.evidence.iter().map(|m| serde_json::json!({
+            "measure": m.measure,
+            "records": m.records.iter().map(|e| serde_json::json!({ "id": e.id, "have": e.have })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
