@@ -561,3 +561,25 @@ fn an_answer_to_a_question_gone_without_replacement_is_named_and_ignored() {
     assert!(matches!(&decoded.ignored[..], [p] if matches!(&p.kind,
         ProblemKind::UnknownQuestion { id } if id == "a-question-long-gone")));
 }
+
+#[test]
+fn every_question_has_an_owner_and_its_recommendation_names_a_role_of_the_bank() {
+    let bank = bank();
+    let roles = bank.roles();
+    for q in bank.questions() {
+        assert!(q.owner.is_some(), "{} has no owner", q.id);
+        assert!(
+            roles
+                .iter()
+                .any(|r| q.recommendation.zh.contains(&r.name.zh)),
+            "{}: the recommendation names no role of the bank in zh",
+            q.id
+        );
+        let en = q.recommendation.en.to_lowercase();
+        assert!(
+            roles.iter().any(|r| en.contains(&r.name.en.to_lowercase())),
+            "{}: the recommendation names no role of the bank in en",
+            q.id
+        );
+    }
+}
