@@ -6,7 +6,7 @@ use crate::lang::Lang;
 use crate::plan::Step;
 use crate::report::{FindingState, Report};
 use crate::score::Band;
-use crate::strings::{fill, S};
+use crate::strings::{fill, measure_label, S};
 use std::fmt::Write;
 
 pub fn band_label(band: Band) -> S {
@@ -156,10 +156,7 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
             flag.text.get(lang),
             unanswered
         ));
-        line(format!(
-            "  {}",
-            fill(t(S::MeasureLabel), &[("n", &flag.measure)])
-        ));
+        line(format!("  {}", measure_label(lang, flag.measure)));
         for basis in &flag.basis {
             line(format!(
                 "  {}{}{}",

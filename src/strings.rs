@@ -23,6 +23,17 @@ macro_rules! strings {
     };
 }
 
+/// "SPC provisions Art. 6(n) measure", with the item in Chinese numerals in Chinese, as the
+/// provision and the bank's references write it (第六条第（七）项).
+pub fn measure_label(lang: Lang, measure: u8) -> String {
+    const ZH: [&str; 8] = ["〇", "一", "二", "三", "四", "五", "六", "七"];
+    let n = match (lang, ZH.get(usize::from(measure))) {
+        (Lang::Zh, Some(numeral)) => (*numeral).to_string(),
+        _ => measure.to_string(),
+    };
+    fill(S::MeasureLabel.get(lang), &[("n", &n)])
+}
+
 /// Replaces `{name}` placeholders with values.
 pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
     let mut out = template.to_string();

@@ -10,7 +10,7 @@ use crate::lang::Lang;
 use crate::report::{self, ActionItem, FindingState, Report};
 use crate::report_text::{band_label, reference_kind_label, signed};
 use crate::session::Action;
-use crate::strings::{fill, S};
+use crate::strings::{fill, measure_label, S};
 use crate::ui::embed;
 use crate::ui::state::UiAction;
 use yew::prelude::*;
@@ -104,7 +104,7 @@ pub fn ReportPage(props: &StageProps) -> Html {
                         { for r.red_flags.iter().map(|f| html! {
                             <li class="tsc-flag keep" data-red-flag={f.question_id.clone()}>
                                 <p class="tsc-flag-title"><strong>{ f.text.get(lang) }</strong>{ if f.unanswered { t(S::UnansweredFlag) } else { "" } }</p>
-                                <p class="tsc-flag-meta">{ f.dimension.get(lang) }{ " · " }{ fill(t(S::MeasureLabel), &[("n", &f.measure)]) }</p>
+                                <p class="tsc-flag-meta">{ f.dimension.get(lang) }{ " · " }{ measure_label(lang, f.measure) }</p>
                                 <p>{ f.recommendation.get(lang) }</p>
                                 if !f.basis.is_empty() {
                                     <p class="tsc-refs">{ format!("{}{}{}", t(S::LegalBasis), t(S::Colon), f.basis.iter().map(|b| b.get(lang)).collect::<Vec<_>>().join(t(S::ListSeparator))) }</p>
