@@ -40,6 +40,10 @@ const ONLY_TSCHECK = new Map([
   ['replaced-still-in-bank', 'a replaced id compared with the ids of the questions'],
   ['replaced-twice', 'uniqueness of replaced ids across questions'],
   ['required-unknown-option', 'a reference to the options of the same question'],
+  ['duplicate-evidence-record', 'uniqueness of ids'],
+  ['evidence-unknown-option', 'a reference to another part of the file'],
+  ['evidence-measure-twice', 'the measures listed once each, in order'],
+  ['unknown-role', 'a reference to another part of the file'],
 ]);
 
 const brokenDir = 'tests/fixtures/broken/';
