@@ -6,7 +6,7 @@ use crate::lang::Lang;
 use crate::plan::Step;
 use crate::report::{FindingState, Report};
 use crate::score::Band;
-use crate::strings::{fill, measure_label, S};
+use crate::strings::{fill, measure_item, measure_label, S};
 use std::fmt::Write;
 
 pub fn band_label(band: Band) -> S {
@@ -280,7 +280,7 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
             let have = m.records.iter().filter(|r| r.have).count();
             line(format!(
                 "### {} {}",
-                fill(t(S::EvidenceItemNumber), &[("n", &m.measure)]),
+                measure_item(S::EvidenceItemNumber, lang, m.measure),
                 m.name.get(lang)
             ));
             line(fill(

@@ -23,15 +23,20 @@ macro_rules! strings {
     };
 }
 
-/// "SPC provisions Art. 6(n) measure", with the item in Chinese numerals in Chinese, as the
-/// provision and the bank's references write it (第六条第（七）项).
-pub fn measure_label(lang: Lang, measure: u8) -> String {
+/// The item of SPC provisions Art. 6 in a template's `{n}`: in Chinese numerals in Chinese, as
+/// the provision and the bank's references write it (第六条第（七）项).
+pub fn measure_item(template: S, lang: Lang, measure: u8) -> String {
     const ZH: [&str; 8] = ["〇", "一", "二", "三", "四", "五", "六", "七"];
     let n = match (lang, ZH.get(usize::from(measure))) {
         (Lang::Zh, Some(numeral)) => (*numeral).to_string(),
         _ => measure.to_string(),
     };
-    fill(S::MeasureLabel.get(lang), &[("n", &n)])
+    fill(template.get(lang), &[("n", &n)])
+}
+
+/// "SPC provisions Art. 6(n) measure".
+pub fn measure_label(lang: Lang, measure: u8) -> String {
+    measure_item(S::MeasureLabel, lang, measure)
 }
 
 /// Replaces `{name}` placeholders with values.
