@@ -249,16 +249,29 @@ fn the_mini_bank_is_valid() {
 #[test]
 fn every_generated_bank_is_valid() {
     let mut rng = Rng::new(0x5EED_0001);
+    let mut with_required = 0;
     for case in 0..300 {
         let n_dimensions = rng.range(1, 6);
         let json = generate_bank(&mut rng, n_dimensions);
-        if let Err(problems) = Bank::from_json(json.as_bytes()) {
-            panic!(
+        match Bank::from_json(json.as_bytes()) {
+            Err(problems) => panic!(
                 "generated bank {case} was refused:\n{}\n{json}",
                 lines(&problems)
-            );
+            ),
+            Ok(bank) => {
+                with_required += bank
+                    .questions()
+                    .iter()
+                    .filter(|q| q.critical.as_ref().is_some_and(|c| !c.required.is_empty()))
+                    .count();
+            }
         }
     }
+    // The scoring properties run over these banks, so they cover required practices too.
+    assert!(
+        with_required >= 20,
+        "only {with_required} checklists with required practices"
+    );
 }
 
 #[test]

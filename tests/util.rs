@@ -153,7 +153,8 @@ fn upward_closed_condition(rng: &mut Rng, gate: &Value) -> Value {
 }
 
 /// Builds the JSON of a valid random bank with `n_dimensions` dimensions: single-choice and
-/// checklist questions (with tied scores now and then), critical questions, questions that
+/// checklist questions (with tied scores now and then), critical questions (checklists with
+/// required practices now and then), questions that
 /// allow "not applicable", profile conditions (also under `not`), and upward-closed answer
 /// conditions on questions and on a whole module. Questions only depend on earlier ones, so
 /// there is no cycle.
@@ -203,6 +204,14 @@ pub fn generate_bank(rng: &mut Rng, n_dimensions: usize) -> String {
         if module != "deep" && rng.chance(30) {
             question["critical"] =
                 json!({ "measure": rng.range(1, 7), "threshold": rng.range(1, 4) as f64 / 4.0 });
+            // A checklist's measure may consist of some of its practices (`required`).
+            if kind == "checklist" && rng.chance(50) {
+                let ids: Vec<Value> = (0..n_options)
+                    .filter(|_| rng.chance(40))
+                    .map(|k| json!(format!("p{k}")))
+                    .collect();
+                question["critical"]["required"] = json!(ids);
+            }
             question["references"] = json!([{ "kind": "law", "text": text("law") }]);
         } else if rng.chance(30) {
             question["references"] = json!([{ "kind": *rng.pick(&["standard", "guideline", "case"]), "text": text("ref") }]);
