@@ -37,6 +37,10 @@ const ONLY_TSCHECK = new Map([
   ['gate-allows-not-applicable', 'a property of the question a condition refers to'],
   ['bad-levels', 'rising level minimums'],
   ['critical-in-follow-up-module', 'the condition of the module a question refers to'],
+  ['duplicate-evidence-record', 'uniqueness of ids'],
+  ['evidence-unknown-option', 'a reference to another part of the file'],
+  ['evidence-measure-twice', 'the measures listed once each, in order'],
+  ['unknown-role', 'a reference to another part of the file'],
 ]);
 
 const brokenDir = 'tests/fixtures/broken/';
