@@ -112,7 +112,7 @@ strings! {
     NotApplicable => ("不适用于本企业", "Not applicable to us"),
     NoneOfThese => ("以上都没有", "None of these"),
     ChecklistHint => ("可多选", "Tick all that apply"),
-    CriticalBadge => ("司法解释列举的保密措施", "Measure listed in the SPC provisions"),
+    CriticalBadge => ("司法解释列举的保密措施", "Measure listed in SPC Art. 6"),
     ClearAnswer => ("清除答案", "Clear answer"),
     ReferencesLabel => ("依据", "Basis"),
     // Review.
