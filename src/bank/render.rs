@@ -7,7 +7,7 @@
 use super::review::{review, QuestionReview, Review};
 use super::Bank;
 use crate::lang::{Lang, Text};
-use crate::strings::{fill, S};
+use crate::strings::{fill, Ed};
 
 /// The output format of a review document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,7 +75,7 @@ fn joined(text: &Text, langs: &[Lang], sep: &str) -> String {
         .join(sep)
 }
 
-fn label(s: S, langs: &[Lang]) -> String {
+fn label(s: Ed, langs: &[Lang]) -> String {
     langs
         .iter()
         .map(|&l| s.get(l).trim())
@@ -96,7 +96,7 @@ fn markdown(doc: &Review, langs: &[Lang]) -> String {
     line(&mut out, "");
     let version: Vec<String> = langs
         .iter()
-        .map(|&l| fill(S::EdVersion.get(l), &[("version", &doc.version)]))
+        .map(|&l| fill(Ed::Version.get(l), &[("version", &doc.version)]))
         .collect();
     line(
         &mut out,
@@ -112,7 +112,7 @@ fn markdown(doc: &Review, langs: &[Lang]) -> String {
             &mut out,
             &format!(
                 "## {}: {} (`{}`)",
-                label(S::EdModule, langs),
+                label(Ed::Module, langs),
                 md_text(&joined(&module.name, langs, " · ")),
                 module.id
             ),
@@ -128,7 +128,7 @@ fn markdown(doc: &Review, langs: &[Lang]) -> String {
                 &mut out,
                 &format!(
                     "### {}: {} (`{}`)",
-                    label(S::EdDimension, langs),
+                    label(Ed::Dimension, langs),
                     md_text(&joined(&dimension.name, langs, " · ")),
                     dimension.id
                 ),
@@ -147,7 +147,7 @@ fn markdown_question(out: &mut String, q: &QuestionReview, langs: &[Lang]) {
         heading.push_str(&format!(" {}", md_text(&joined(title, langs, " · "))));
     }
     if q.critical {
-        heading.push_str(&format!(" ({})", label(S::CriticalBadge, langs)));
+        heading.push_str(&format!(" ({})", label(Ed::CriticalMark, langs)));
     }
     out.push_str(&heading);
     out.push_str("\n\n");
@@ -160,7 +160,7 @@ fn markdown_question(out: &mut String, q: &QuestionReview, langs: &[Lang]) {
     }
     out.push('\n');
     let mut header = vec!["id".to_string()];
-    header.extend(langs.iter().map(|&l| S::EdOptions.get(l).to_string()));
+    header.extend(langs.iter().map(|&l| Ed::Options.get(l).to_string()));
     header.push(joined(&q.value_label, langs, " / "));
     out.push_str(&format!("| {} |\n", header.join(" | ")));
     out.push_str(&format!("|{}\n", " --- |".repeat(header.len())));
@@ -170,17 +170,14 @@ fn markdown_question(out: &mut String, q: &QuestionReview, langs: &[Lang]) {
         cells.push(o.value.clone());
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
-    for (s, text) in [
-        (S::EdHelp, &q.help),
-        (S::EdRecommendation, &q.recommendation),
-    ] {
+    for (s, text) in [(Ed::Help, &q.help), (Ed::Recommendation, &q.recommendation)] {
         out.push_str(&format!("\n**{}**  \n", label(s, langs)));
         for &l in langs {
             out.push_str(&format!("{}  \n", md_text(text.get(l))));
         }
     }
     if !q.references.is_empty() {
-        out.push_str(&format!("\n**{}**\n\n", label(S::EdReferences, langs)));
+        out.push_str(&format!("\n**{}**\n\n", label(Ed::References, langs)));
         for r in &q.references {
             out.push_str(&format!("- {}\n", md_text(&joined(r, langs, " / "))));
         }
@@ -214,7 +211,7 @@ fn html(doc: &Review, langs: &[Lang]) -> String {
         e(&doc.id),
         e(&langs
             .iter()
-            .map(|&l| fill(S::EdVersion.get(l), &[("version", &doc.version)]))
+            .map(|&l| fill(Ed::Version.get(l), &[("version", &doc.version)]))
             .collect::<Vec<_>>()
             .join(" / "))
     ));
@@ -222,7 +219,7 @@ fn html(doc: &Review, langs: &[Lang]) -> String {
     for module in &doc.modules {
         out.push_str(&format!(
             "<section>\n<h2>{}: {} <code>{}</code></h2>\n<p><em>{}</em></p>\n",
-            e(&label(S::EdModule, langs)),
+            e(&label(Ed::Module, langs)),
             e(&joined(&module.name, langs, " · ")),
             e(&module.id),
             pair(&module.condition, langs)
@@ -230,7 +227,7 @@ fn html(doc: &Review, langs: &[Lang]) -> String {
         for dimension in &module.dimensions {
             out.push_str(&format!(
                 "<h3>{}: {} <code>{}</code></h3>\n",
-                e(&label(S::EdDimension, langs)),
+                e(&label(Ed::Dimension, langs)),
                 e(&joined(&dimension.name, langs, " · ")),
                 e(&dimension.id)
             ));
@@ -275,7 +272,7 @@ fn html_question(out: &mut String, q: &QuestionReview, langs: &[Lang]) {
     if q.critical {
         out.push_str(&format!(
             " <span class=\"critical\">{}</span>",
-            e(&label(S::CriticalBadge, langs))
+            e(&label(Ed::CriticalMark, langs))
         ));
     }
     out.push_str("</h4>\n");
@@ -288,7 +285,7 @@ fn html_question(out: &mut String, q: &QuestionReview, langs: &[Lang]) {
         out.push_str(&format!(
             "<th lang=\"{}\">{}</th>",
             l.html_tag(),
-            e(S::EdOptions.get(l))
+            e(Ed::Options.get(l))
         ));
     }
     out.push_str(&format!(
@@ -307,10 +304,7 @@ fn html_question(out: &mut String, q: &QuestionReview, langs: &[Lang]) {
         out.push_str(&format!("<td>{}</td></tr>\n", e(&o.value)));
     }
     out.push_str("</tbody>\n</table>\n");
-    for (s, text) in [
-        (S::EdHelp, &q.help),
-        (S::EdRecommendation, &q.recommendation),
-    ] {
+    for (s, text) in [(Ed::Help, &q.help), (Ed::Recommendation, &q.recommendation)] {
         out.push_str(&format!(
             "<p><strong>{}</strong><br>{}</p>\n",
             e(&label(s, langs)),
@@ -320,7 +314,7 @@ fn html_question(out: &mut String, q: &QuestionReview, langs: &[Lang]) {
     if !q.references.is_empty() {
         out.push_str(&format!(
             "<p><strong>{}</strong></p>\n<ul>\n",
-            e(&label(S::EdReferences, langs))
+            e(&label(Ed::References, langs))
         ));
         for r in &q.references {
             out.push_str(&format!("<li>{}</li>\n", pair(r, langs)));

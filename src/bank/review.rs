@@ -9,7 +9,7 @@ use super::{Bank, Question, QuestionKind};
 use crate::condition::Condition;
 use crate::lang::{Lang, Text};
 use crate::number::decimal;
-use crate::strings::{fill, S};
+use crate::strings::{fill, Ed};
 
 /// The whole bank as a review document.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,14 +85,14 @@ pub fn both(f: impl Fn(Lang) -> String) -> Text {
 pub fn review(bank: &Bank) -> Review {
     let coverage = coverage(bank);
     let measures = if coverage.measures.is_empty() {
-        both(|l| S::EdNone.get(l).to_string())
+        both(|l| Ed::NoneListed.get(l).to_string())
     } else {
         let list: Vec<String> = coverage.measures.iter().map(u8::to_string).collect();
         both(|_| list.join(", "))
     };
     let summary = both(|l| {
         fill(
-            S::EdSummary.get(l),
+            Ed::Summary.get(l),
             &[
                 ("questions", &bank.questions().len()),
                 ("critical", &coverage.critical_questions),
@@ -165,18 +165,18 @@ fn question_review(bank: &Bank, q: &Question) -> QuestionReview {
     let mut facts = vec![
         both(|l| {
             match q.kind {
-                QuestionKind::Single => S::EdKindSingle,
-                QuestionKind::Checklist => S::EdKindChecklist,
+                QuestionKind::Single => Ed::KindSingle,
+                QuestionKind::Checklist => Ed::KindChecklist,
             }
             .get(l)
             .to_string()
         }),
-        both(|l| fill(S::EdWeight.get(l), &[("weight", &decimal(q.weight))])),
+        both(|l| fill(Ed::Weight.get(l), &[("weight", &decimal(q.weight))])),
     ];
     if let Some(c) = q.critical {
         facts.push(both(|l| {
             fill(
-                S::EdCritical.get(l),
+                Ed::Critical.get(l),
                 &[
                     ("measure", &c.measure),
                     ("threshold", &decimal(c.threshold)),
@@ -185,11 +185,11 @@ fn question_review(bank: &Bank, q: &Question) -> QuestionReview {
         }));
     }
     if q.not_applicable {
-        facts.push(both(|l| S::EdNotApplicableAllowed.get(l).to_string()));
+        facts.push(both(|l| Ed::NotApplicableAllowed.get(l).to_string()));
     }
     if let Some(owner) = bank.owner_of(q) {
         facts.push(both(|l| {
-            fill(S::EdOwner.get(l), &[("owner", &owner.get(l))])
+            fill(Ed::Owner.get(l), &[("owner", &owner.get(l))])
         }));
     }
     if q.show_if.is_some() {
@@ -203,8 +203,8 @@ fn question_review(bank: &Bank, q: &Question) -> QuestionReview {
         facts,
         value_label: both(|l| {
             match q.kind {
-                QuestionKind::Single => S::EdOptionScore,
-                QuestionKind::Checklist => S::EdOptionWeight,
+                QuestionKind::Single => Ed::OptionScore,
+                QuestionKind::Checklist => Ed::OptionWeight,
             }
             .get(l)
             .to_string()
@@ -225,10 +225,10 @@ fn question_review(bank: &Bank, q: &Question) -> QuestionReview {
 /// "Shown when …" for a condition, or "Always shown" for none.
 pub fn shown_when(bank: &Bank, condition: Option<&Condition>) -> Text {
     match condition {
-        None => both(|l| S::EdAlwaysShown.get(l).to_string()),
+        None => both(|l| Ed::AlwaysShown.get(l).to_string()),
         Some(c) => both(|l| {
             fill(
-                S::EdShownWhen.get(l),
+                Ed::ShownWhen.get(l),
                 &[("condition", &condition_in_words(bank, c, l))],
             )
         }),
@@ -238,9 +238,9 @@ pub fn shown_when(bank: &Bank, condition: Option<&Condition>) -> Text {
 /// A condition in words, e.g. "industry is Biomedical and the enterprise has overseas business,
 /// staff or partners". Nested `all`/`any` are put in brackets, so the grouping stays clear.
 pub fn condition_in_words(bank: &Bank, condition: &Condition, lang: Lang) -> String {
-    let or = S::EdListOr.get(lang);
+    let or = Ed::ListOr.get(lang);
     let values =
-        |template: S, labels: Vec<&str>| fill(template.get(lang), &[("values", &labels.join(or))]);
+        |template: Ed, labels: Vec<&str>| fill(template.get(lang), &[("values", &labels.join(or))]);
     let nested = |c: &Condition| {
         let words = condition_in_words(bank, c, lang);
         match c {
@@ -253,36 +253,36 @@ pub fn condition_in_words(bank: &Bank, condition: &Condition, lang: Lang) -> Str
     };
     match condition {
         Condition::Industry(set) => {
-            values(S::EdIndustryIs, set.iter().map(|i| i.label(lang)).collect())
+            values(Ed::IndustryIs, set.iter().map(|i| i.label(lang)).collect())
         }
-        Condition::Size(set) => values(S::EdSizeIs, set.iter().map(|s| s.label(lang)).collect()),
-        Condition::Stage(set) => values(S::EdStageIs, set.iter().map(|s| s.label(lang)).collect()),
-        Condition::CrossBorder(true) => S::EdCrossBorderYes.get(lang).to_string(),
-        Condition::CrossBorder(false) => S::EdCrossBorderNo.get(lang).to_string(),
-        Condition::Partners(true) => S::EdPartnersYes.get(lang).to_string(),
-        Condition::Partners(false) => S::EdPartnersNo.get(lang).to_string(),
+        Condition::Size(set) => values(Ed::SizeIs, set.iter().map(|s| s.label(lang)).collect()),
+        Condition::Stage(set) => values(Ed::StageIs, set.iter().map(|s| s.label(lang)).collect()),
+        Condition::CrossBorder(true) => Ed::CrossBorderYes.get(lang).to_string(),
+        Condition::CrossBorder(false) => Ed::CrossBorderNo.get(lang).to_string(),
+        Condition::Partners(true) => Ed::PartnersYes.get(lang).to_string(),
+        Condition::Partners(false) => Ed::PartnersNo.get(lang).to_string(),
         Condition::Answer { question, any_of } => {
             let q = &bank.questions()[*question];
             let options: Vec<String> = any_of
                 .iter()
                 .map(|id| {
                     let text = q.option(id).map_or(id.as_str(), |o| o.text.get(lang));
-                    fill(S::EdQuote.get(lang), &[("text", &text)])
+                    fill(Ed::Quote.get(lang), &[("text", &text)])
                 })
                 .collect();
             fill(
-                S::EdAnswerIs.get(lang),
+                Ed::AnswerIs.get(lang),
                 &[("question", &q.id), ("options", &options.join(or))],
             )
         }
         Condition::All(parts) => (parts.iter().map(nested))
             .collect::<Vec<_>>()
-            .join(S::EdAnd.get(lang)),
+            .join(Ed::And.get(lang)),
         Condition::Any(parts) => (parts.iter().map(nested))
             .collect::<Vec<_>>()
-            .join(S::EdOr.get(lang)),
+            .join(Ed::Or.get(lang)),
         Condition::Not(inner) => fill(
-            S::EdNot.get(lang),
+            Ed::Not.get(lang),
             &[("condition", &condition_in_words(bank, inner, lang))],
         ),
     }

@@ -7,6 +7,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("The bank check page runs in a browser: build it with `trunk build` (see README.md).");
+    eprintln!(
+        "The bank check page runs in a browser: build it with `trunk build` (see README.md)."
+    );
     std::process::exit(2);
 }

@@ -10,7 +10,7 @@ use crate::bank::review::{review, QuestionReview, Review};
 use crate::bank::{Bank, BANK_MAX_BYTES};
 use crate::lang::{Lang, Text};
 use crate::problem::Problem;
-use crate::strings::{fill, S};
+use crate::strings::{fill, Ed, S};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -69,7 +69,7 @@ pub fn BankCheck() -> Html {
     let lang = use_state(|| Lang::Zh);
     let checked = use_state(|| Checked::Nothing);
     let l = *lang;
-    let t = |s: S| s.get(l);
+    let t = |s: Ed| s.get(l);
 
     {
         let l = *lang;
@@ -79,8 +79,8 @@ pub fn BankCheck() -> Html {
             }
             gloo::utils::document().set_title(&format!(
                 "{} · {}",
-                S::BcTitle.get(*l),
-                S::BcTitle.get(match l {
+                Ed::BankCheck.get(*l),
+                Ed::BankCheck.get(match l {
                     Lang::Zh => Lang::En,
                     Lang::En => Lang::Zh,
                 })
@@ -114,9 +114,9 @@ pub fn BankCheck() -> Html {
 
     let result = match &*checked {
         Checked::Nothing => html! {},
-        Checked::Reading => html! { <p role="status">{ t(S::BcReading) }</p> },
+        Checked::Reading => html! { <p role="status">{ t(Ed::Reading) }</p> },
         Checked::Unreadable => html! {
-            <div class="bc-problems" role="alert" data-error="">{ t(S::FileUnreadable) }</div>
+            <div class="bc-problems" role="alert" data-error="">{ S::FileUnreadable.get(l) }</div>
         },
         Checked::Problems(problems) => problems_view(problems, l),
         Checked::Valid(valid) => valid_view(valid, l, on_print),
@@ -125,8 +125,8 @@ pub fn BankCheck() -> Html {
     html! {
         <div class="bc" data-bank-check="" data-lang={l.code()}>
             <header class="bc-header">
-                <h1>{ t(S::BcTitle) }</h1>
-                <nav class="bc-nav" aria-label={t(S::LangSwitch)}>
+                <h1>{ t(Ed::BankCheck) }</h1>
+                <nav class="bc-nav" aria-label={S::LangSwitch.get(l)}>
                     <button type="button" data-action="lang-zh" lang="zh-CN"
                         aria-pressed={(l == Lang::Zh).to_string()} onclick={switch(Lang::Zh)}>
                         { S::LangZh.get(Lang::Zh) }
@@ -135,13 +135,13 @@ pub fn BankCheck() -> Html {
                         aria-pressed={(l == Lang::En).to_string()} onclick={switch(Lang::En)}>
                         { S::LangEn.get(Lang::En) }
                     </button>
-                    <a href="./index.html">{ t(S::BcBackToWidget) }</a>
+                    <a href="./index.html">{ t(Ed::BackToWidget) }</a>
                 </nav>
             </header>
             <main>
-                <p class="bc-lead">{ t(S::BcLead) }</p>
+                <p class="bc-lead">{ t(Ed::Lead) }</p>
                 <p class="bc-choose">
-                    <label for="bc-file">{ t(S::BcChoose) }</label>
+                    <label for="bc-file">{ t(Ed::Choose) }</label>
                     <input id="bc-file" type="file" accept=".json,application/json"
                         data-action="check-bank" onchange={on_file} />
                 </p>
@@ -164,7 +164,7 @@ fn pair(text: &Text) -> Html {
 fn problems_view(problems: &[Problem], l: Lang) -> Html {
     html! {
         <section class="bc-problems" role="alert" data-error="">
-            <h2>{ fill(S::BcProblems.get(l), &[("n", &problems.len())]) }</h2>
+            <h2>{ fill(Ed::Problems.get(l), &[("n", &problems.len())]) }</h2>
             <ol>
                 { for problems.iter().map(|p| html! {
                     <li data-bank-problem="" data-path={p.path.clone()}>
@@ -180,8 +180,8 @@ fn problems_view(problems: &[Problem], l: Lang) -> Html {
 
 fn valid_view(valid: &Valid, l: Lang, on_print: Callback<MouseEvent>) -> Html {
     let r = &valid.review;
-    let t = |s: S| s.get(l);
-    let counts = |caption: S, rows: &[(String, Text, usize)]| {
+    let t = |s: Ed| s.get(l);
+    let counts = |caption: Ed, rows: &[(String, Text, usize)]| {
         html! {
             <table class="bc-counts">
                 <caption>{ t(caption) }</caption>
@@ -189,7 +189,7 @@ fn valid_view(valid: &Valid, l: Lang, on_print: Callback<MouseEvent>) -> Html {
                     { for rows.iter().map(|(id, name, n)| html! {
                         <tr>
                             <th scope="row">{ name.get(l).to_string() }<code>{ id.clone() }</code></th>
-                            <td>{ fill(S::EdQuestionCount.get(l), &[("n", n)]) }</td>
+                            <td>{ fill(Ed::QuestionCount.get(l), &[("n", n)]) }</td>
                         </tr>
                     }) }
                 </tbody>
@@ -199,17 +199,17 @@ fn valid_view(valid: &Valid, l: Lang, on_print: Callback<MouseEvent>) -> Html {
     html! {
         <>
             <section class="bc-ok" data-bank-ok="" role="status">
-                <h2>{ fill(S::BcOk.get(l), &[("id", &r.id), ("version", &r.version)]) }</h2>
+                <h2>{ fill(Ed::Ok.get(l), &[("id", &r.id), ("version", &r.version)]) }</h2>
                 <p>{ r.summary.get(l).to_string() }</p>
                 <button type="button" class="bc-print" data-action="print" onclick={on_print}>
-                    { t(S::BcPrint) }
+                    { t(Ed::Print) }
                 </button>
             </section>
             <section class="bc-coverage">
-                <h2>{ t(S::BcCoverage) }</h2>
+                <h2>{ t(Ed::Coverage) }</h2>
                 <div class="bc-coverage-tables">
-                    { counts(S::BcPerModule, &r.coverage.modules) }
-                    { counts(S::BcPerDimension, &r.coverage.dimensions) }
+                    { counts(Ed::PerModule, &r.coverage.modules) }
+                    { counts(Ed::PerDimension, &r.coverage.dimensions) }
                 </div>
             </section>
             { valid.changes.as_ref().map(|d| changes_view(d, l)).unwrap_or_default() }
@@ -219,7 +219,7 @@ fn valid_view(valid: &Valid, l: Lang, on_print: Callback<MouseEvent>) -> Html {
 }
 
 fn changes_view(d: &BankDiff, l: Lang) -> Html {
-    let t = |s: S| s.get(l);
+    let t = |s: Ed| s.get(l);
     let fields = |fields: &[FieldChange]| {
         html! {
             <ul class="bc-fields">
@@ -227,15 +227,15 @@ fn changes_view(d: &BankDiff, l: Lang) -> Html {
                     <li>
                         <code>{ f.field.clone() }</code>
                         <div class="bc-pair">
-                            <div><span class="bc-tag">{ t(S::BcOld) }</span>{ f.old.clone().unwrap_or_else(|| "—".into()) }</div>
-                            <div><span class="bc-tag">{ t(S::BcNew) }</span>{ f.new.clone().unwrap_or_else(|| "—".into()) }</div>
+                            <div><span class="bc-tag">{ t(Ed::Old) }</span>{ f.old.clone().unwrap_or_else(|| "—".into()) }</div>
+                            <div><span class="bc-tag">{ t(Ed::New) }</span>{ f.new.clone().unwrap_or_else(|| "—".into()) }</div>
                         </div>
                     </li>
                 }) }
             </ul>
         }
     };
-    let ids = |caption: S, list: &[String], added: bool| {
+    let ids = |caption: Ed, list: &[String], added: bool| {
         if list.is_empty() {
             return html! {};
         }
@@ -253,15 +253,15 @@ fn changes_view(d: &BankDiff, l: Lang) -> Html {
     };
     html! {
         <section class="bc-diff" data-bank-diff="">
-            <h2>{ t(S::BcCompare) }</h2>
+            <h2>{ t(Ed::Compare) }</h2>
             if d.is_empty() {
-                <p data-diff-same="">{ t(S::BcSame) }</p>
+                <p data-diff-same="">{ t(Ed::Same) }</p>
             } else {
                 <p>{ d.to_text().lines().last().unwrap_or_default().to_string() }</p>
-                { ids(S::BcAdded, &d.added, true) }
-                { ids(S::BcRemoved, &d.removed, false) }
+                { ids(Ed::Added, &d.added, true) }
+                { ids(Ed::Removed, &d.removed, false) }
                 if !d.changed.is_empty() {
-                    <h3>{ t(S::BcChanged) }</h3>
+                    <h3>{ t(Ed::Changed) }</h3>
                     <ul>
                         { for d.changed.iter().map(|q| html! {
                             <li data-diff-changed={q.id.clone()}><code>{ q.id.clone() }</code>{ fields(&q.fields) }</li>
@@ -269,7 +269,7 @@ fn changes_view(d: &BankDiff, l: Lang) -> Html {
                     </ul>
                 }
                 if !d.other.is_empty() {
-                    <h3>{ t(S::BcOtherChanges) }</h3>
+                    <h3>{ t(Ed::OtherChanges) }</h3>
                     <ul>
                         { for d.other.iter().map(|o| html! {
                             <li><code>{ format!("{} {} {}", o.change, o.what, o.id) }</code>{ fields(&o.fields) }</li>
@@ -282,17 +282,17 @@ fn changes_view(d: &BankDiff, l: Lang) -> Html {
 }
 
 fn preview(r: &Review, l: Lang) -> Html {
-    let t = |s: S| s.get(l);
+    let t = |s: Ed| s.get(l);
     html! {
         <section class="bc-preview">
-            <h2>{ t(S::BcPreview) }</h2>
+            <h2>{ t(Ed::Preview) }</h2>
             { for r.modules.iter().map(|m| html! {
                 <section class="bc-module">
-                    <h3>{ format!("{}: ", t(S::EdModule)) }{ m.name.get(l).to_string() }<code>{ m.id.clone() }</code></h3>
+                    <h3>{ format!("{}: ", t(Ed::Module)) }{ m.name.get(l).to_string() }<code>{ m.id.clone() }</code></h3>
                     { pair(&m.condition) }
                     { for m.dimensions.iter().map(|d| html! {
                         <section class="bc-dimension">
-                            <h4>{ format!("{}: ", t(S::EdDimension)) }{ d.name.get(l).to_string() }<code>{ d.id.clone() }</code></h4>
+                            <h4>{ format!("{}: ", t(Ed::Dimension)) }{ d.name.get(l).to_string() }<code>{ d.id.clone() }</code></h4>
                             { for d.questions.iter().map(question) }
                         </section>
                     }) }
@@ -309,7 +309,7 @@ fn question(q: &QuestionReview) -> Html {
                 if let Some(title) = &q.title { <p class="bc-qtitle">{ title.get(l).to_string() }</p> }
                 <p class="bc-qtext">{ q.text.get(l).to_string() }</p>
                 <table class="bc-options">
-                    <thead><tr><th scope="col">{ S::EdOptions.get(l) }</th><th scope="col">{ q.value_label.get(l).to_string() }</th></tr></thead>
+                    <thead><tr><th scope="col">{ Ed::Options.get(l) }</th><th scope="col">{ q.value_label.get(l).to_string() }</th></tr></thead>
                     <tbody>
                         { for q.options.iter().map(|o| html! {
                             <tr><td>{ o.text.get(l).to_string() }</td><td>{ o.value.clone() }</td></tr>
@@ -317,10 +317,10 @@ fn question(q: &QuestionReview) -> Html {
                     </tbody>
                 </table>
                 <ul class="bc-facts">{ for q.facts.iter().map(|f| html! { <li>{ f.get(l).to_string() }</li> }) }</ul>
-                <p><strong>{ S::EdHelp.get(l) }</strong>{ " " }{ q.help.get(l).to_string() }</p>
-                <p><strong>{ S::EdRecommendation.get(l) }</strong>{ " " }{ q.recommendation.get(l).to_string() }</p>
+                <p><strong>{ Ed::Help.get(l) }</strong>{ " " }{ q.help.get(l).to_string() }</p>
+                <p><strong>{ Ed::Recommendation.get(l) }</strong>{ " " }{ q.recommendation.get(l).to_string() }</p>
                 if !q.references.is_empty() {
-                    <p><strong>{ S::EdReferences.get(l) }</strong></p>
+                    <p><strong>{ Ed::References.get(l) }</strong></p>
                     <ul>{ for q.references.iter().map(|r| html! { <li>{ r.get(l).to_string() }</li> }) }</ul>
                 }
             </div>
@@ -332,7 +332,7 @@ fn question(q: &QuestionReview) -> Html {
             <h5>
                 <code>{ q.id.clone() }</code>
                 if q.critical {
-                    <span class="bc-badge">{ format!("{} · {}", S::CriticalBadge.get(Lang::Zh), S::CriticalBadge.get(Lang::En)) }</span>
+                    <span class="bc-badge">{ format!("{} · {}", Ed::CriticalMark.get(Lang::Zh), Ed::CriticalMark.get(Lang::En)) }</span>
                 }
             </h5>
             <div class="bc-pair">{ side(Lang::Zh) }{ side(Lang::En) }</div>
