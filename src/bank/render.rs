@@ -187,7 +187,7 @@ fn markdown_question(out: &mut String, q: &QuestionReview, langs: &[Lang]) {
 /// The styles of the HTML review document: readable on screen, A4 on paper.
 const HTML_STYLE: &str = "body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;color:#1a1a1a;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
 h1{font-size:1.6rem}h2{font-size:1.3rem;border-bottom:2px solid #1a4f8b;margin-top:2.5rem}h3{font-size:1.1rem;color:#1a4f8b}
-article{border:1px solid #bbb;border-radius:4px;padding:.5rem 1rem;margin:1rem 0;break-inside:avoid-page}
+article{border:1px solid #bbb;border-radius:4px;padding:.5rem 1rem;margin:1rem 0}h4{break-after:avoid}tr,li,p{break-inside:avoid}
 .pair{display:grid;grid-template-columns:repeat(var(--n),1fr);gap:1rem}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:.2rem .4rem;text-align:left;vertical-align:top}
 .critical{color:#8b1a1a;font-weight:bold}code{font-size:.9em}ul{margin:.3rem 0}
