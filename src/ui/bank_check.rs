@@ -11,6 +11,7 @@ use crate::bank::{Bank, BANK_MAX_BYTES};
 use crate::lang::{Lang, Text};
 use crate::problem::Problem;
 use crate::strings::{fill, Ed, S};
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -33,12 +34,11 @@ enum Checked {
     Valid(Box<Valid>),
 }
 
-/// A valid bank with what the page shows about it, computed once when the file is read.
+/// A valid bank with its review, computed once when the file is read.
 #[derive(Clone, PartialEq)]
 struct Valid {
+    bank: Bank,
     review: Review,
-    /// `None` when the bundled bank cannot be read (it is tested, so this does not happen).
-    changes: Option<BankDiff>,
 }
 
 fn check(bytes: &[u8]) -> Checked {
@@ -46,9 +46,33 @@ fn check(bytes: &[u8]) -> Checked {
         Err(problems) => Checked::Problems(problems),
         Ok(bank) => Checked::Valid(Box::new(Valid {
             review: review(&bank),
-            changes: Bank::bundled().ok().map(|bundled| diff(&bundled, &bank)),
+            bank,
         })),
     }
+}
+
+/// The bank the chosen one is compared with: the bundled one, unless the editor chose a file.
+#[derive(Clone, PartialEq)]
+enum Base {
+    Bundled,
+    File {
+        name: String,
+        bank: Rc<Bank>,
+    },
+    /// The file chosen for comparison is not a valid bank; the bundled one is used.
+    Refused {
+        name: String,
+        problems: usize,
+    },
+}
+
+/// The file name of the first file chosen in `input`.
+fn chosen_name(input: &HtmlInputElement) -> String {
+    input
+        .files()
+        .and_then(|files| files.get(0))
+        .map(|f| f.name())
+        .unwrap_or_default()
 }
 
 /// Reads at most one byte past the bank limit, so a larger file is refused by the core's own
@@ -68,6 +92,9 @@ fn read_bank_file(input: &HtmlInputElement, done: impl FnOnce(Option<Vec<u8>>) +
 pub fn BankCheck() -> Html {
     let lang = use_state(|| Lang::Zh);
     let checked = use_state(|| Checked::Nothing);
+    let base = use_state(|| Base::Bundled);
+    // Parsed once: `None` only if the bundled bank were invalid, which a native test rules out.
+    let bundled = use_memo((), |_| Bank::bundled().ok());
     let l = *lang;
     let t = |s: Ed| s.get(l);
 
@@ -102,6 +129,27 @@ pub fn BankCheck() -> Html {
             });
         })
     };
+    let on_base = {
+        let base = base.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let name = chosen_name(&input);
+            let base = base.clone();
+            read_bank_file(&input, move |bytes| {
+                base.set(match bytes.map(|b| Bank::from_json(&b)) {
+                    Some(Ok(bank)) => Base::File {
+                        name,
+                        bank: Rc::new(bank),
+                    },
+                    Some(Err(problems)) => Base::Refused {
+                        name,
+                        problems: problems.len(),
+                    },
+                    None => Base::Refused { name, problems: 1 },
+                })
+            });
+        })
+    };
     let switch = |to: Lang| {
         let lang = lang.clone();
         Callback::from(move |_: MouseEvent| lang.set(to))
@@ -119,7 +167,32 @@ pub fn BankCheck() -> Html {
             <div class="bc-problems" role="alert" data-error="">{ S::FileUnreadable.get(l) }</div>
         },
         Checked::Problems(problems) => problems_view(problems, l),
-        Checked::Valid(valid) => valid_view(valid, l, on_print),
+        Checked::Valid(valid) => {
+            let against = match &*base {
+                Base::File { bank, .. } => Some(&**bank),
+                _ => bundled.as_ref().as_ref(),
+            };
+            let comparison = html! {
+                <section class="bc-diff" data-bank-diff="">
+                    <h2>{ match &*base {
+                        Base::File { name, .. } => fill(t(Ed::ComparedWithFile), &[("name", name)]),
+                        _ => t(Ed::Compare).to_string(),
+                    } }</h2>
+                    <p class="bc-choose">
+                        <label for="bc-base">{ t(Ed::CompareWithFile) }</label>
+                        <input id="bc-base" type="file" accept=".json,application/json"
+                            data-action="compare-bank" onchange={on_base} />
+                    </p>
+                    if let Base::Refused { name, problems } = &*base {
+                        <p class="bc-problems" role="alert" data-error="">
+                            { fill(t(Ed::CompareRefused), &[("name", name), ("n", problems)]) }
+                        </p>
+                    }
+                    { against.map(|b| changes_view(&diff(b, &valid.bank), l)).unwrap_or_default() }
+                </section>
+            };
+            valid_view(valid, l, on_print, comparison)
+        }
     };
 
     html! {
@@ -178,7 +251,7 @@ fn problems_view(problems: &[Problem], l: Lang) -> Html {
     }
 }
 
-fn valid_view(valid: &Valid, l: Lang, on_print: Callback<MouseEvent>) -> Html {
+fn valid_view(valid: &Valid, l: Lang, on_print: Callback<MouseEvent>, comparison: Html) -> Html {
     let r = &valid.review;
     let t = |s: Ed| s.get(l);
     let counts = |caption: Ed, rows: &[(String, Text, usize)]| {
@@ -212,7 +285,7 @@ fn valid_view(valid: &Valid, l: Lang, on_print: Callback<MouseEvent>) -> Html {
                     { counts(Ed::PerDimension, &r.coverage.dimensions) }
                 </div>
             </section>
-            { valid.changes.as_ref().map(|d| changes_view(d, l)).unwrap_or_default() }
+            { comparison }
             { preview(r, l) }
         </>
     }
@@ -252,8 +325,7 @@ fn changes_view(d: &BankDiff, l: Lang) -> Html {
         }
     };
     html! {
-        <section class="bc-diff" data-bank-diff="">
-            <h2>{ t(Ed::Compare) }</h2>
+        <>
             if d.is_empty() {
                 <p data-diff-same="">{ t(Ed::Same) }</p>
             } else {
@@ -277,7 +349,7 @@ fn changes_view(d: &BankDiff, l: Lang) -> Html {
                     </ul>
                 }
             }
-        </section>
+        </>
     }
 }
 

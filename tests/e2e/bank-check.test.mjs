@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { launch, serve, offOrigin, ROOT } from './helpers.mjs';
 
 const BANK_TEXT = readFileSync(join(ROOT, 'assets', 'bank', 'bank.json'), 'utf8');
@@ -140,6 +141,18 @@ test('a changed bank: what was added and changed against the bundled bank', asyn
   const weightChange = await page.textContent(`[data-diff-changed="${second.id}"]`);
   assert.ok(weightChange.includes('weight') && weightChange.includes(String(second.weight)), weightChange);
   assert.ok(await page.$('[data-preview-question="zz-editor-added"]'));
+
+  // Compared with a second file (here the changed bank itself), nothing differs.
+  await page.setInputFiles('[data-action=compare-bank]', { name: 'changed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changed)) });
+  await page.waitForSelector('[data-diff-same]');
+  assert.equal(await page.textContent('[data-bank-diff] h2'), '与 changed.json 比较');
+  assert.equal(await page.$('[data-diff-changed]'), null);
+  // A broken comparison file is refused with a message; the comparison stays with the bundled bank.
+  await page.setInputFiles('[data-action=compare-bank]', { name: 'several.json', mimeType: 'application/json', buffer: SEVERAL });
+  await page.waitForSelector('[data-bank-diff] [role=alert]');
+  assert.match(await page.textContent('[data-bank-diff] [role=alert]'), /several\.json 不是有效的题库（6 个问题）/);
+  assert.deepEqual(await page.$$eval('[data-diff-added]', (e) => e.map((x) => x.dataset.diffAdded)), ['zz-editor-added']);
+  assert.equal(await page.$('[data-bank-problem]'), null, 'the comparison file\'s problems are not the bank\'s');
   await context.close();
 });
 
@@ -168,4 +181,24 @@ test('bank-check.html beside index.html: relative URLs only, no inline script, i
   assert.match(html, /data-wasm="\.\/bank-check-[0-9a-f]+_bg\.wasm"/);
   const index = readFileSync(join(ROOT, 'dist', 'index.html'), 'utf8');
   assert.doesNotMatch(index, /bank-check/, 'the widget does not load the page\'s files');
+});
+
+test('axe finds no WCAG 2.1 A/AA violation on the page, empty, with problems and with a preview, in both languages', async () => {
+  const { context, page } = await open();
+  const scan = async (name) => {
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    assert.deepEqual(summary, [], `axe on ${name}`);
+  };
+  for (const language of ['zh', 'en']) {
+    await page.click(`[data-action=lang-${language}]`);
+    await scan(`empty (${language})`);
+    await choose(page, 'several.json', SEVERAL);
+    await page.waitForSelector('[data-bank-problem]');
+    await scan(`problems (${language})`);
+    await choose(page, 'mini.json', MINI_TEXT);
+    await page.waitForSelector('[data-bank-ok]');
+    await scan(`preview (${language})`);
+  }
+  await context.close();
 });
