@@ -329,7 +329,12 @@ fn changes_view(d: &BankDiff, l: Lang) -> Html {
             if d.is_empty() {
                 <p data-diff-same="">{ t(Ed::Same) }</p>
             } else {
-                <p>{ d.to_text().lines().last().unwrap_or_default().to_string() }</p>
+                <p>{ fill(t(Ed::DiffCounts), &[
+                    ("added", &d.added.len()),
+                    ("removed", &d.removed.len()),
+                    ("changed", &d.changed.len()),
+                    ("other", &d.other.len()),
+                ]) }</p>
                 { ids(Ed::Added, &d.added, true) }
                 { ids(Ed::Removed, &d.removed, false) }
                 if !d.changed.is_empty() {
@@ -344,7 +349,15 @@ fn changes_view(d: &BankDiff, l: Lang) -> Html {
                     <h3>{ t(Ed::OtherChanges) }</h3>
                     <ul>
                         { for d.other.iter().map(|o| html! {
-                            <li><code>{ format!("{} {} {}", o.change, o.what, o.id) }</code>{ fields(&o.fields) }</li>
+                            <li>
+                                { match o.change {
+                                    "added" => t(Ed::ChangeAdded),
+                                    "removed" => t(Ed::ChangeRemoved),
+                                    _ => t(Ed::ChangeChanged),
+                                } }
+                                <code>{ format!("{} {}", o.what, o.id) }</code>
+                                { fields(&o.fields) }
+                            </li>
                         }) }
                     </ul>
                 }

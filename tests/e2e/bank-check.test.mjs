@@ -132,6 +132,7 @@ test('a changed bank: what was added and changed against the bundled bank', asyn
   await choose(page, 'changed.json', JSON.stringify(changed, null, 1));
   await page.waitForSelector('[data-bank-ok]');
   assert.equal(await page.$('[data-diff-same]'), null);
+  assert.match(await page.textContent('[data-bank-diff]'), /新增 1 道题，删除 0 道题，修改 2 道题，其他修改 0 处。/);
   assert.deepEqual(await page.$$eval('[data-diff-added]', (e) => e.map((x) => x.dataset.diffAdded)), ['zz-editor-added']);
   assert.deepEqual(await page.$$eval('[data-diff-removed]', (e) => e.length), 0);
   assert.deepEqual(await page.$$eval('[data-diff-changed]', (e) => e.map((x) => x.dataset.diffChanged)), [first.id, second.id]);
