@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source .ci/setup.sh
 PORT="${PORT:-8080}"
-say "building the release widget (trunk build --release)"
-trunk build --release --offline
+say "building the release widget and the bank check page (.ci/build.sh)"
+bash .ci/build.sh
 exec node tests/e2e/server.mjs dist "$PORT"

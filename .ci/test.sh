@@ -45,7 +45,7 @@ step "lints native (clippy)" check cargo clippy --all-targets --locked -- -D war
 step "lints wasm32 (clippy)" check cargo clippy --lib --bins --target wasm32-unknown-unknown --locked -- -D warnings
 step "native tests (cargo test)" cargo cargo test --locked
 step "bundled bank (tscheck check)" check cargo run --quiet --locked --bin tscheck -- check assets/bank/bank.json
-step "release build (trunk)" check trunk build --release --offline
+step "release build (trunk, widget and bank check page)" check bash .ci/build.sh
 step "size table and budget" check node tests/e2e/size-report.mjs dist
 step "browser tests (wasm-bindgen-test)" cargo env CHROMEDRIVER=/usr/bin/chromedriver \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

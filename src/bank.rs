@@ -4,7 +4,10 @@
 //! either returns a bank whose every invariant holds, or **every** problem found, each with its
 //! JSON path. The rest of the program trusts a `Bank` and never re-checks it.
 
+pub mod diff;
 mod read;
+pub mod render;
+pub mod review;
 
 use crate::condition::Condition;
 use crate::lang::Text;

@@ -274,6 +274,92 @@ strings! {
     LoadedFromElsewhere => ("已载入另一个标签页或窗口保存的进度。", "The progress saved in the other tab or window was loaded."),
 }
 
+macro_rules! editor_strings {
+    ($($key:ident => ($zh:expr, $en:expr),)+) => {
+        /// A piece of interface text of the tools for the bank's editors (the review document,
+        /// `tscheck render`/`diff` and the bank check page). A table of its own, so the widget,
+        /// which never uses them, does not carry them.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Ed { $($key,)+ }
+
+        impl Ed {
+            pub const ALL: &'static [Ed] = &[$(Ed::$key,)+];
+
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Ed::$key, Lang::Zh) => $zh, (Ed::$key, Lang::En) => $en,)+
+                }
+            }
+        }
+    };
+}
+
+editor_strings! {
+    // The review document and conditions in words.
+    ShownWhen => ("显示条件：{condition}", "Shown when {condition}"),
+    And => ("且", " and "),
+    Or => ("或", " or "),
+    Not => ("并非（{condition}）", "not ({condition})"),
+    IndustryIs => ("行业为{values}", "industry is {values}"),
+    SizeIs => ("员工规模为{values}", "number of staff is {values}"),
+    StageIs => ("业务阶段为{values}", "business stage is {values}"),
+    CrossBorderYes => ("有境外业务、员工或合作方", "the enterprise has overseas business, staff or partners"),
+    CrossBorderNo => ("无境外业务、员工或合作方", "the enterprise has no overseas business, staff or partners"),
+    PartnersYes => ("与外部合作方共享信息", "the enterprise shares information with external partners"),
+    PartnersNo => ("不与外部合作方共享信息", "the enterprise shares no information with external partners"),
+    AnswerIs => ("题目 {question} 的回答为{options}", "question {question} is answered {options}"),
+    ListOr => ("或", " or "),
+    Quote => ("“{text}”", "\u{201c}{text}\u{201d}"),
+    CriticalMark => ("法定保密措施", "Statutory measure"),
+    AlwaysShown => ("始终显示", "Always shown"),
+    Module => ("模块", "Module"),
+    Dimension => ("维度", "Dimension"),
+    QuestionCount => ("{n} 道题", "{n} questions"),
+    KindSingle => ("单选（成熟度等级）", "Single choice (maturity scale)"),
+    KindChecklist => ("多选清单", "Checklist"),
+    Weight => ("权重 {weight}", "weight {weight}"),
+    Critical => ("法定保密措施：法释〔2020〕7号第六条第（{measure}）项，低于 {threshold} 分即为红旗项", "Statutory measure: SPC Provisions (2020) Art. 6 item {measure}; a red flag below {threshold}"),
+    NotApplicableAllowed => ("可选“不适用”", "May be answered \"not applicable\""),
+    Owner => ("负责角色：{owner}", "Owner: {owner}"),
+    Options => ("选项", "Options"),
+    OptionScore => ("得分", "Score"),
+    OptionWeight => ("权重", "Weight"),
+    Help => ("为什么重要", "Why it matters"),
+    Recommendation => ("建议", "Recommendation"),
+    References => ("依据", "References"),
+    Version => ("版本 {version}", "version {version}"),
+    Summary => ("{questions} 道题，{critical} 道法定保密措施题目，覆盖第六条所列措施：{measures}", "{questions} questions, {critical} of them statutory measures; Art. 6 measures covered: {measures}"),
+    NoneListed => ("无", "none"),
+    // The bank check page.
+    BankCheck => ("题库检查", "Bank check"),
+    Lead => ("为题库编辑人员提供：选择一个题库文件，检查其中的问题，并预览每一道题。文件只在本浏览器中读取，不会上传。", "For the people who edit the question bank: choose a bank file to check it and preview every question. The file is read in this browser only; it is never uploaded."),
+    Choose => ("选择题库文件（JSON）", "Choose a bank file (JSON)"),
+    Reading => ("正在读取……", "Reading…"),
+    Ok => ("题库有效：{id}，版本 {version}。", "The bank is valid: {id}, version {version}."),
+    Problems => ("发现 {n} 个问题，请全部修正后再检查：", "{n} problems found; fix them all, then check again:"),
+    Coverage => ("覆盖情况", "Coverage"),
+    PerModule => ("各模块题目数", "Questions per module"),
+    PerDimension => ("各维度题目数", "Questions per dimension"),
+    Preview => ("逐题预览", "Every question"),
+    Compare => ("与内置题库比较", "Compared with the bundled bank"),
+    Same => ("内容相同。", "Same content."),
+    DiffCounts => ("新增 {added} 道题，删除 {removed} 道题，修改 {changed} 道题，其他修改 {other} 处。", "{added} questions added, {removed} removed, {changed} changed; {other} other changes."),
+    ChangeAdded => ("新增", "added"),
+    ChangeRemoved => ("删除", "removed"),
+    ChangeChanged => ("修改", "changed"),
+    CompareWithFile => ("改为与另一个题库文件比较（可选）", "Compare with another bank file instead (optional)"),
+    ComparedWithFile => ("与 {name} 比较", "Compared with {name}"),
+    CompareRefused => ("{name} 不是有效的题库（{n} 个问题），无法用于比较；下面仍与内置题库比较。", "{name} is not a valid bank ({n} problems), so it cannot be compared with; the comparison below is still with the bundled bank."),
+    Added => ("新增题目", "Questions added"),
+    Removed => ("删除题目", "Questions removed"),
+    Changed => ("修改题目", "Questions changed"),
+    OtherChanges => ("其他修改", "Other changes"),
+    Old => ("原", "Before"),
+    New => ("新", "After"),
+    Print => ("打印审阅稿", "Print the review document"),
+    BackToWidget => ("返回自测", "Back to the self-check"),
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,6 +367,11 @@ mod tests {
     #[test]
     fn every_string_exists_in_both_languages() {
         for s in S::ALL {
+            for lang in Lang::ALL {
+                assert!(!s.get(lang).trim().is_empty(), "{s:?} is blank in {lang:?}");
+            }
+        }
+        for s in Ed::ALL {
             for lang in Lang::ALL {
                 assert!(!s.get(lang).trim().is_empty(), "{s:?} is blank in {lang:?}");
             }
@@ -300,6 +391,9 @@ mod tests {
             v
         };
         for s in S::ALL {
+            assert_eq!(names(s.get(Lang::Zh)), names(s.get(Lang::En)), "{s:?}");
+        }
+        for s in Ed::ALL {
             assert_eq!(names(s.get(Lang::Zh)), names(s.get(Lang::En)), "{s:?}");
         }
     }

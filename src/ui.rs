@@ -5,6 +5,7 @@
 //! asks the core. Components never render data as HTML: every text is a text node.
 
 mod app;
+pub mod bank_check;
 mod components;
 pub mod embed;
 mod files;

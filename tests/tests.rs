@@ -26,3 +26,7 @@ mod bank_content;
 mod bank_next_version;
 // The improvement plan, its projections and round trips, and the evidence index.
 mod plan;
+// The review document of a bank (`tscheck render`): grouping, both languages, escaping.
+mod bank_render;
+// Two versions of a bank compared by question id (`tscheck diff`).
+mod bank_diff;

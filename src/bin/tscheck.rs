@@ -3,13 +3,16 @@
 //! ```text
 //! tscheck check FILE...
 //! tscheck score BANK ANSWERS [--format text|json] [--lang zh|en]
+//! tscheck render BANK [--lang zh|en|both] [--format md|html]
+//! tscheck diff OLD NEW [--format text|json]
 //! ```
 //! Exit status: 0 on success; 1 for invalid input (every problem printed, one a line, naming
-//! the file and the JSON path); 2 for a usage error.
+//! the file and the JSON path); 2 for a usage error. `diff` differs: 0 when the banks have the
+//! same content, 1 when they differ, 2 for a usage error or an invalid bank.
 
 use std::process::ExitCode;
 use tscheck::answers_file;
-use tscheck::bank::Bank;
+use tscheck::bank::{diff, render, Bank};
 use tscheck::lang::Lang;
 use tscheck::report;
 use tscheck::report_text::to_text;
@@ -30,7 +33,9 @@ macro_rules! out {
 
 const USAGE: &str = "usage:
   tscheck check FILE...
-  tscheck score BANK ANSWERS [--format text|json] [--lang zh|en]";
+  tscheck score BANK ANSWERS [--format text|json] [--lang zh|en]
+  tscheck render BANK [--lang zh|en|both] [--format md|html]
+  tscheck diff OLD NEW [--format text|json]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +43,14 @@ fn main() -> ExitCode {
         Some("check") if args.len() > 1 => check(&args[1..]),
         Some("score") => match ScoreArgs::parse(&args[1..]) {
             Ok(a) => score(&a),
+            Err(msg) => usage_error(&msg),
+        },
+        Some("render") => match RenderArgs::parse(&args[1..]) {
+            Ok(a) => render(&a),
+            Err(msg) => usage_error(&msg),
+        },
+        Some("diff") => match DiffArgs::parse(&args[1..]) {
+            Ok(a) => diff(&a),
             Err(msg) => usage_error(&msg),
         },
         Some("-h" | "--help" | "help") => {
@@ -208,6 +221,136 @@ fn score(args: &ScoreArgs) -> ExitCode {
         out!("{}", to_text(&report, args.lang).trim_end());
     }
     ExitCode::SUCCESS
+}
+
+/// Reads and validates a bank; on failure, prints every problem (or the read error) to stderr.
+fn load_bank(path: &str) -> Option<Bank> {
+    match read(path).map(|bytes| Bank::from_json(&bytes)) {
+        Ok(Ok(bank)) => Some(bank),
+        Ok(Err(problems)) => {
+            for p in problems {
+                eprintln!("{path}: {}", p.line(Lang::En));
+            }
+            None
+        }
+        Err(msg) => {
+            eprintln!("{msg}");
+            None
+        }
+    }
+}
+
+/// Positional arguments and `(name, value)` options, in the order given.
+type Parsed = (Vec<String>, Vec<(String, String)>);
+
+/// Splits arguments into positional ones and `--name value` options from `allowed`.
+fn options(args: &[String], allowed: &[&str]) -> Result<Parsed, String> {
+    let (mut positional, mut opts) = (Vec::new(), Vec::new());
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        if let Some(name) = arg.strip_prefix("--") {
+            if !allowed.contains(&name) {
+                return Err(format!("unknown option {arg}"));
+            }
+            let value = it.next().ok_or(format!("{arg} needs a value"))?;
+            opts.push((name.to_string(), value.clone()));
+        } else {
+            positional.push(arg.clone());
+        }
+    }
+    Ok((positional, opts))
+}
+
+struct RenderArgs {
+    bank: String,
+    format: render::Format,
+    langs: render::Langs,
+}
+
+impl RenderArgs {
+    fn parse(args: &[String]) -> Result<RenderArgs, String> {
+        let (positional, opts) = options(args, &["lang", "format"])?;
+        let (mut format, mut langs) = (render::Format::Markdown, render::Langs::Both);
+        for (name, value) in opts {
+            match (name.as_str(), value.as_str()) {
+                ("format", "md") => format = render::Format::Markdown,
+                ("format", "html") => format = render::Format::Html,
+                ("lang", "both") => langs = render::Langs::Both,
+                ("lang", code) if Lang::from_code(code).is_some() => {
+                    langs = render::Langs::One(Lang::from_code(code).unwrap_or_default())
+                }
+                ("format", v) => return Err(format!("--format takes md or html, not {v:?}")),
+                (_, v) => return Err(format!("--lang takes zh, en or both, not {v:?}")),
+            }
+        }
+        match <[String; 1]>::try_from(positional) {
+            Ok([bank]) => Ok(RenderArgs {
+                bank,
+                format,
+                langs,
+            }),
+            Err(_) => Err("render takes one BANK file".into()),
+        }
+    }
+}
+
+fn render(args: &RenderArgs) -> ExitCode {
+    match load_bank(&args.bank) {
+        Some(bank) => {
+            let doc = render::render(&bank, args.format, args.langs);
+            out!("{}", doc.trim_end());
+            ExitCode::SUCCESS
+        }
+        None => ExitCode::FAILURE,
+    }
+}
+
+struct DiffArgs {
+    old: String,
+    new: String,
+    json: bool,
+}
+
+impl DiffArgs {
+    fn parse(args: &[String]) -> Result<DiffArgs, String> {
+        let (positional, opts) = options(args, &["format"])?;
+        let mut json = false;
+        for (_, value) in opts {
+            match value.as_str() {
+                "text" => json = false,
+                "json" => json = true,
+                v => return Err(format!("--format takes text or json, not {v:?}")),
+            }
+        }
+        match <[String; 2]>::try_from(positional) {
+            Ok([old, new]) => Ok(DiffArgs { old, new, json }),
+            Err(_) => Err("diff takes an OLD and a NEW bank file".into()),
+        }
+    }
+}
+
+fn diff(args: &DiffArgs) -> ExitCode {
+    // Both banks are read first, so the problems of both are printed in one run.
+    let (old, new) = (load_bank(&args.old), load_bank(&args.new));
+    let (Some(old), Some(new)) = (old, new) else {
+        return ExitCode::from(2);
+    };
+    let d = diff::diff(&old, &new);
+    if args.json {
+        let mut value = serde_json::to_value(&d).unwrap_or_default();
+        value["same"] = serde_json::Value::Bool(d.is_empty());
+        out!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+    } else {
+        out!("{}", d.to_text().trim_end());
+    }
+    if d.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn report_json(r: &report::Report) -> String {

@@ -11,6 +11,12 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
  */
 export const SIZE_BUDGET_BROTLI_BYTES = 283_000;
 
+/**
+ * The bank check page (bank-check.html and its own script, wasm and styles) is a tool for the
+ * bank's editors, built as its own entry: it is listed, but it is not part of the widget's budget.
+ */
+export const isBankCheckFile = (file) => /^bank-check[.-]/.test(file);
+
 export function measure(dir) {
   const files = [];
   const walk = (d) => {
@@ -29,7 +35,7 @@ export function measure(dir) {
     }
   };
   walk(dir);
-  const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  const total = files.filter((f) => !isBankCheckFile(f.file)).reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   return { files, total };
 }
 
@@ -38,8 +44,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { files, total } = measure(dir);
   const row = (name, r, g, b) => console.log(`${name.padEnd(40)} ${String(r).padStart(10)} ${String(g).padStart(10)} ${String(b).padStart(10)}`);
   row('file', 'raw', 'gzip -9', 'brotli');
-  for (const f of files) row(f.file, f.raw, f.gzip, f.brotli);
-  row('total', total.raw, total.gzip, total.brotli);
+  for (const f of files) row(f.file + (isBankCheckFile(f.file) ? ' (bank check page, not counted)' : ''), f.raw, f.gzip, f.brotli);
+  row('total (the widget)', total.raw, total.gzip, total.brotli);
   console.log(`budget: ${total.brotli} of ${SIZE_BUDGET_BROTLI_BYTES} brotli bytes`);
   if (total.brotli > SIZE_BUDGET_BROTLI_BYTES) {
     console.error(`size budget exceeded by ${total.brotli - SIZE_BUDGET_BROTLI_BYTES} bytes: shrink the bundle, or raise SIZE_BUDGET_BROTLI_BYTES in tests/e2e/size-report.mjs and explain why in the README`);
