@@ -26,12 +26,16 @@ macro_rules! strings {
 /// The item of SPC provisions Art. 6 in a template's `{n}`: in Chinese numerals in Chinese, as
 /// the provision and the bank's references write it (第六条第（七）项).
 pub fn measure_item(template: S, lang: Lang, measure: u8) -> String {
+    fill(template.get(lang), &[("n", &measure_number(lang, measure))])
+}
+
+/// The item number of SPC provisions Art. 6: `七` in Chinese, `7` in English.
+pub fn measure_number(lang: Lang, measure: u8) -> String {
     const ZH: [&str; 8] = ["〇", "一", "二", "三", "四", "五", "六", "七"];
-    let n = match (lang, ZH.get(usize::from(measure))) {
+    match (lang, ZH.get(usize::from(measure))) {
         (Lang::Zh, Some(numeral)) => (*numeral).to_string(),
         _ => measure.to_string(),
-    };
-    fill(template.get(lang), &[("n", &n)])
+    }
 }
 
 /// "SPC provisions Art. 6(n) measure".
@@ -310,7 +314,7 @@ editor_strings! {
     AnswerIs => ("题目 {question} 的回答为{options}", "question {question} is answered {options}"),
     ListOr => ("或", " or "),
     Quote => ("“{text}”", "\u{201c}{text}\u{201d}"),
-    CriticalMark => ("法定保密措施", "Statutory measure"),
+    CriticalMark => ("司法解释列举的保密措施", "Measure listed in SPC Art. 6"),
     AlwaysShown => ("始终显示", "Always shown"),
     Module => ("模块", "Module"),
     Dimension => ("维度", "Dimension"),
@@ -318,7 +322,8 @@ editor_strings! {
     KindSingle => ("单选（成熟度等级）", "Single choice (maturity scale)"),
     KindChecklist => ("多选清单", "Checklist"),
     Weight => ("权重 {weight}", "weight {weight}"),
-    Critical => ("法定保密措施：法释〔2020〕7号第六条第（{measure}）项，低于 {threshold} 分即为红旗项", "Statutory measure: SPC Provisions (2020) Art. 6 item {measure}; a red flag below {threshold}"),
+    Critical => ("司法解释列举的保密措施：法释〔2020〕7号第六条第（{measure}）项，低于 {threshold} 分即为红旗项", "Measure listed in SPC Art. 6: SPC Provisions (2020) Art. 6({measure}); a red flag below {threshold}"),
+    RequiredPractices => ("缺少以下任一做法即为红旗项：{ids}", "A red flag if any of these is missing: {ids}"),
     NotApplicableAllowed => ("可选“不适用”", "May be answered \"not applicable\""),
     Owner => ("负责角色：{owner}", "Owner: {owner}"),
     Options => ("选项", "Options"),
@@ -328,7 +333,7 @@ editor_strings! {
     Recommendation => ("建议", "Recommendation"),
     References => ("依据", "References"),
     Version => ("版本 {version}", "version {version}"),
-    Summary => ("{questions} 道题，{critical} 道法定保密措施题目，覆盖第六条所列措施：{measures}", "{questions} questions, {critical} of them statutory measures; Art. 6 measures covered: {measures}"),
+    Summary => ("{questions} 道题，其中 {critical} 道针对司法解释列举的保密措施，覆盖第六条所列措施：{measures}", "{questions} questions, {critical} of them on measures listed in SPC Art. 6; measures covered: {measures}"),
     NoneListed => ("无", "none"),
     // The bank check page.
     BankCheck => ("题库检查", "Bank check"),

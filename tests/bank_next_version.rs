@@ -12,7 +12,7 @@ use tscheck::lang::Lang;
 use tscheck::problem::ProblemKind;
 use tscheck::profile::{Industry, Profile};
 use tscheck::score::score;
-use tscheck::strings::S;
+use tscheck::strings::{Ed, S};
 use tscheck::visibility::Visibility;
 
 fn bank() -> Bank {
@@ -75,17 +75,23 @@ fn bank_texts(bank: &Bank) -> Vec<(String, String, String)> {
     out
 }
 
+/// The widget's strings and the bank check page's.
 fn interface_texts() -> Vec<(String, String, String)> {
-    S::ALL
-        .iter()
-        .map(|s| {
-            (
-                format!("{s:?}"),
-                s.get(Lang::Zh).into(),
-                s.get(Lang::En).into(),
-            )
-        })
-        .collect()
+    let widget = S::ALL.iter().map(|s| {
+        (
+            format!("{s:?}"),
+            s.get(Lang::Zh).to_string(),
+            s.get(Lang::En).to_string(),
+        )
+    });
+    let editors = Ed::ALL.iter().map(|s| {
+        (
+            format!("Ed::{s:?}"),
+            s.get(Lang::Zh).to_string(),
+            s.get(Lang::En).to_string(),
+        )
+    });
+    widget.chain(editors).collect()
 }
 
 #[test]
@@ -177,10 +183,10 @@ fn red_flags_name_measures_listed_in_the_spc_provisions_not_statutory_ones() {
     }
     assert!(zh(S::MethodologyCap).contains("这是本自测的规则，不是法律的规定"));
     assert!(en(S::MethodologyCap).contains("this tool's rule, not the law's"));
-    for s in S::ALL {
-        assert!(!en(*s).to_lowercase().contains("statutory"), "{s:?}");
-        assert!(!zh(*s).contains("法定保密措施"), "{s:?}");
-        assert!(!en(*s).contains("may not be protected"), "{s:?}");
+    for (key, zh, en) in interface_texts() {
+        assert!(!en.to_lowercase().contains("statutory"), "{key}");
+        assert!(!zh.contains("法定保密措施"), "{key}");
+        assert!(!en.contains("may not be protected"), "{key}");
     }
     // The register (measure 7) is presented as what makes the other measures correspond.
     let register = bank().question("identify-secret-register").unwrap().clone();

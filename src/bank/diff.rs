@@ -192,8 +192,13 @@ fn question_fields(ob: &Bank, o: &Question, nb: &Bank, n: &Question) -> Vec<Fiel
     );
     f.cmp("weight", Some(decimal(o.weight)), Some(decimal(n.weight)));
     let critical = |q: &Question| {
-        q.critical
-            .map(|c| format!("measure {}, threshold {}", c.measure, decimal(c.threshold)))
+        q.critical.as_ref().map(|c| {
+            let mut text = format!("measure {}, threshold {}", c.measure, decimal(c.threshold));
+            if !c.required.is_empty() {
+                text.push_str(&format!(", required {}", c.required.join(", ")));
+            }
+            text
+        })
     };
     f.cmp("critical", critical(o), critical(n));
     f.cmp(

@@ -65,7 +65,7 @@ pub struct OptionReview {
     pub value: String,
 }
 
-/// How many questions each module and dimension has, and the statutory measures covered.
+/// How many questions each module and dimension has, and the listed measures covered.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Coverage {
     /// `(id, name, number of questions)` in the bank's order.
@@ -144,7 +144,7 @@ pub fn coverage(bank: &Bank) -> Coverage {
     let mut measures: Vec<u8> = bank
         .questions()
         .iter()
-        .filter_map(|q| q.critical.map(|c| c.measure))
+        .filter_map(|q| q.critical.as_ref().map(|c| c.measure))
         .collect();
     let critical_questions = measures.len();
     measures.sort_unstable();
@@ -173,16 +173,24 @@ fn question_review(bank: &Bank, q: &Question) -> QuestionReview {
         }),
         both(|l| fill(Ed::Weight.get(l), &[("weight", &decimal(q.weight))])),
     ];
-    if let Some(c) = q.critical {
+    if let Some(c) = &q.critical {
         facts.push(both(|l| {
             fill(
                 Ed::Critical.get(l),
                 &[
-                    ("measure", &c.measure),
+                    ("measure", &crate::strings::measure_number(l, c.measure)),
                     ("threshold", &decimal(c.threshold)),
                 ],
             )
         }));
+        if !c.required.is_empty() {
+            facts.push(both(|l| {
+                fill(
+                    Ed::RequiredPractices.get(l),
+                    &[("ids", &c.required.join(", "))],
+                )
+            }));
+        }
     }
     if q.not_applicable {
         facts.push(both(|l| Ed::NotApplicableAllowed.get(l).to_string()));

@@ -52,7 +52,7 @@ test('a valid bank: ok, coverage, same as the bundled bank, every question previ
   const ok = await page.textContent('[data-bank-ok]');
   assert.match(ok, new RegExp(`题库有效：${bank.id}，版本 ${bank.version.replace('.', '\\.')}`));
   const critical = bank.questions.filter((q) => q.critical).length;
-  assert.match(ok, new RegExp(`${bank.questions.length} 道题，${critical} 道法定保密措施题目`));
+  assert.match(ok, new RegExp(`${bank.questions.length} 道题，其中 ${critical} 道针对司法解释列举的保密措施`));
   // Coverage: one row per module and per dimension, with its number of questions.
   const rows = await page.$$eval('.bc-counts tbody tr', (trs) => trs.map((tr) => tr.textContent));
   assert.equal(rows.length, bank.modules.length + bank.dimensions.length);
