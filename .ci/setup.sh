@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Installs whatever this project needs and is missing, from the package registries only
-# (crates.io, npm, Debian). Idempotent: when everything is present it checks versions and
-# returns in about a second. Sourced by serve.sh and test.sh; safe to run on its own.
+# Installs whatever this project needs and is missing, from the package registries only (the
+# Rust crate registry, npm, Debian). Idempotent: when everything is present it checks versions
+# and returns in about a second. Sourced by serve.sh and test.sh; safe to run on its own.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$PWD"
 
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
 BINARYEN_DIR="$ROOT/tests/e2e/node_modules/.bin"
-APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk poppler-utils brotli)
+APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk poppler-utils brotli
+  webkit2gtk-driver xvfb xauth firefox-esr)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[setup] error:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -51,7 +53,15 @@ fi
 TRUNK_WBG=$(sed -n 's/^wasm_bindgen = "\(.*\)"/\1/p' Trunk.toml)
 [ "$TRUNK_WBG" = "$WBG_VERSION" ] || die "Trunk.toml pins wasm_bindgen = \"$TRUNK_WBG\" but Cargo.lock has $WBG_VERSION: make them equal."
 
-# Browser, CJK fonts and PDF tools for the browser and end-to-end tests (Debian packages).
+# geckodriver, pinned, for the cross-engine layer (Firefox over WebDriver); Debian has no package.
+if [ "$(geckodriver --version 2>/dev/null | head -n 1 | awk '{print $2}' || true)" != "$GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION (takes about 5 minutes once)"
+  cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
+fi
+
+# Browsers, CJK fonts and PDF tools for the browser, end-to-end and cross-engine tests (Debian
+# packages): Chromium and its driver; WebKitGTK's WebKitWebDriver (with MiniBrowser) and the
+# virtual X server it runs in; Firefox ESR.
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -5,6 +5,8 @@
 #   3. the release build and its size table, with the size budget enforced
 #   4. browser tests of components (wasm-bindgen-test in headless Chromium)
 #   5. end-to-end tests of the built widget (Node's test runner + playwright-core, Debian Chromium)
+#   6. cross-engine tests: the main journeys in WebKitGTK and in Firefox ESR over W3C WebDriver
+#      (Node's test runner; one layer per engine)
 # Every layer runs even if an earlier one fails, so one run shows every failure.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -49,6 +51,8 @@ step "browser tests (wasm-bindgen-test)" cargo env CHROMEDRIVER=/usr/bin/chromed
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked --target wasm32-unknown-unknown --test browser
 step "end-to-end tests (node --test)" node bash -c 'cd tests/e2e && node --test --test-concurrency=1 --test-reporter=tap *.test.mjs'
+step "cross-engine WebKit (node --test)" node bash -c 'cd tests/e2e && node --test --test-reporter=tap engines/webkit.test.mjs'
+step "cross-engine Firefox (node --test)" node bash -c 'cd tests/e2e && node --test --test-reporter=tap engines/firefox.test.mjs'
 
 printf '\n\033[1m== Summary\033[0m\n'
 printf '%-40s %-7s %7s %7s\n' "layer" "result" "passed" "failed"

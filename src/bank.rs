@@ -110,6 +110,8 @@ pub struct Question {
     pub critical: Option<Critical>,
     pub not_applicable: bool,
     pub show_if: Option<Condition>,
+    /// A short name for places where a line must be short; see [`Question::short_name`].
+    pub title: Option<Text>,
     pub text: Text,
     pub help: Text,
     pub recommendation: Text,
@@ -318,6 +320,11 @@ impl Bank {
 }
 
 impl Question {
+    /// The title when the bank gives one, else the full text.
+    pub fn short_name(&self) -> &Text {
+        self.title.as_ref().unwrap_or(&self.text)
+    }
+
     pub fn option(&self, id: &str) -> Option<&AnswerOption> {
         self.options.iter().find(|o| o.id == id)
     }

@@ -10,6 +10,21 @@ use crate::profile::Profile;
 use crate::score::{band_for, score, Band, QuestionState, Scores};
 use crate::visibility::Visibility;
 
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn first_sentence_ends_at_the_first_full_stop_or_semicolon() {
+        use super::first_sentence;
+        assert_eq!(first_sentence("先做甲；再做乙。"), "先做甲。");
+        assert_eq!(first_sentence("先做甲。再做乙。"), "先做甲。");
+        assert_eq!(first_sentence("Do a. Then b."), "Do a.");
+        assert_eq!(first_sentence("Do a; then b."), "Do a.");
+        assert_eq!(first_sentence("Only one sentence."), "Only one sentence.");
+        assert_eq!(first_sentence("只有一句。"), "只有一句。");
+        assert_eq!(first_sentence("Use e.g.a tool"), "Use e.g.a tool");
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
     pub title: Text,
@@ -95,6 +110,8 @@ pub struct RedFlag {
     pub question_id: String,
     pub dimension: Text,
     pub text: Text,
+    /// The question's short name (its title, or its text).
+    pub title: Text,
     /// The item of SPC 2020 provisions Art. 6.
     pub measure: u8,
     pub unanswered: bool,
@@ -111,6 +128,8 @@ pub struct ActionItem {
     pub dimension: Text,
     pub text: Text,
     pub recommendation: Text,
+    /// The recommendation's first sentence: the action in a line, for the summary and plan.
+    pub headline: Text,
     pub references: Vec<Text>,
     pub red_flag: bool,
     /// Rounded 0–100 current score of the question; `None` when unanswered.
@@ -215,6 +234,7 @@ pub fn build(
                 question_id: q.id.clone(),
                 dimension: bank.dimensions()[q.dimension].name.clone(),
                 text: q.text.clone(),
+                title: q.short_name().clone(),
                 measure: q.critical.as_ref().map(|c| c.measure).unwrap_or(0),
                 unanswered: scores.questions[i] == QuestionState::Unanswered,
                 basis: q
@@ -242,6 +262,10 @@ pub fn build(
                     dimension: bank.dimensions()[q.dimension].name.clone(),
                     text: q.text.clone(),
                     recommendation: q.recommendation.clone(),
+                    headline: Text {
+                        zh: first_sentence(&q.recommendation.zh),
+                        en: first_sentence(&q.recommendation.en),
+                    },
                     references: q.references.iter().map(|r| r.text.clone()).collect(),
                     red_flag: scores.is_red_flag(i),
                     current: match scores.questions[i] {
@@ -379,6 +403,23 @@ fn dimension_report(bank: &Bank, scores: &Scores, answers: &Answers, d: usize) -
         completeness: crate::score::percent_of(ds.answered, ds.visible),
         findings,
         projected: None,
+    }
+}
+
+/// The first sentence (or clause, up to `；` / `; `) of a recommendation, ending with a full
+/// stop; the whole text when it has one sentence.
+pub fn first_sentence(text: &str) -> String {
+    let text = text.trim();
+    let end = ["。", "；", ". ", "; "]
+        .iter()
+        .filter_map(|stop| text.find(stop).map(|i| (i, *stop)))
+        .min_by_key(|(i, _)| *i);
+    match end {
+        Some((i, stop)) if i + stop.len() < text.len() => {
+            let full_stop = if stop.is_ascii() { "." } else { "。" };
+            format!("{}{full_stop}", &text[..i])
+        }
+        _ => text.to_string(),
     }
 }
 

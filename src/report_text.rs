@@ -111,7 +111,7 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
         line(format!("  {}", t(S::NoRedFlags)));
     }
     for flag in &report.red_flags {
-        line(format!("- [{}] {}", flag.question_id, flag.text.get(lang)));
+        line(format!("- [{}] {}", flag.question_id, flag.title.get(lang)));
     }
     line(t(S::SummaryTopActions).to_string());
     for (n, action) in report.actions.iter().take(SUMMARY_ACTIONS).enumerate() {
@@ -123,7 +123,7 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
             "{}. [{}] {}{}",
             n + 1,
             action.question_id,
-            action.text.get(lang),
+            action.headline.get(lang),
             owner
         ));
     }
@@ -228,7 +228,7 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
             line(format!(
                 "- [{}] {} | {}",
                 action.question_id,
-                action.text.get(lang),
+                action.headline.get(lang),
                 owner
             ));
         }

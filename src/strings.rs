@@ -228,6 +228,7 @@ strings! {
     Projected3m => ("3 个月内计划的行动（{n} 项）完成后", "After the actions planned within 3 months ({n})"),
     Projected12m => ("12 个月内计划的行动（累计 {n} 项）完成后", "After the actions planned within 12 months ({n} in all)"),
     ProjectedValue => ("预计 {score} 分，第 {level} 级（{name}）", "Projected {score}, level {level} ({name})"),
+    PlanStepCount => ("{step}（{n} 项）", "{step} ({n})"),
     PlanStepEmpty => ("本阶段没有计划的行动。", "No action is planned for this step."),
     ColAction => ("行动", "Action"),
     ColOwner => ("负责", "Owner"),

@@ -41,6 +41,7 @@ const QUESTION_FIELDS: &[&str] = &[
     "options",
     "owner",
     "replaces",
+    "title",
 ];
 const RESERVED_OPTION_IDS: &[&str] = &[
     crate::answers::NOT_APPLICABLE,
@@ -594,6 +595,10 @@ fn read_question(
         .required(map, path, "weight")
         .and_then(|v| positive(r, v, &child(path, "weight")));
     let text = r.required_text(map, path, "text");
+    let title = match map.get("title") {
+        None => Some(None),
+        Some(v) => r.text(v, &child(path, "title")).map(Some),
+    };
     let help = r.required_text(map, path, "help");
     let recommendation = r.required_text(map, path, "recommendation");
     let not_applicable = match map.get("not_applicable") {
@@ -635,6 +640,7 @@ fn read_question(
         critical: critical?,
         not_applicable: not_applicable?,
         show_if: show_if?,
+        title: title?,
         text: text?,
         help: help?,
         recommendation: recommendation?,

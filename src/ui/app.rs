@@ -108,9 +108,14 @@ struct WidgetProps {
 fn Widget(props: &WidgetProps) -> Html {
     let init = props.init.clone();
     let state = use_reducer_eq(move || (*init).clone());
+    // Built once: a callback made anew on every render would compare unequal in every child's
+    // props, so one answer would re-render every question on the page.
     let dispatch: Callback<UiAction> = {
-        let state = state.clone();
-        Callback::from(move |action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| {
+            Callback::from(move |action| dispatcher.dispatch(action))
+        }))
+        .clone()
     };
 
     // Save after every change (an effect, never inside the reducer).

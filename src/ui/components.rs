@@ -9,7 +9,10 @@ mod privacy_controls;
 mod profile_form;
 mod question;
 mod questionnaire;
+mod report_evidence;
 mod report_page;
+mod report_plan;
+mod report_summary;
 mod review;
 mod start_screen;
 
@@ -38,12 +41,21 @@ pub fn export_answers(
     state: &UseReducerHandle<UiState>,
     dispatch: &Callback<UiAction>,
 ) -> Callback<MouseEvent> {
-    let bank = state.bank.clone();
-    let (profile, answers) = (state.session.profile.clone(), state.session.answers.clone());
+    // The handle is a cheap pointer: the answers are read, and the plan computed, only when
+    // the user saves, not on every render.
+    let state = state.clone();
     let dispatch = dispatch.clone();
     Callback::from(move |_| {
+        let (bank, session) = (&state.bank, &state.session);
         let date = crate::ui::embed::today();
-        let text = crate::answers_file::encode(&bank, &profile, &answers, Some(&date));
+        let plan = session.plan_for_file(bank);
+        let text = crate::answers_file::encode(
+            bank,
+            &session.profile,
+            &session.answers,
+            &plan,
+            Some(&date),
+        );
         if !crate::ui::files::download_json(&format!("tscheck-answers-{date}.json"), &text) {
             dispatch.emit(UiAction::ExportFailed);
         }

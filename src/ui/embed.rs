@@ -120,11 +120,64 @@ pub fn today() -> String {
     )
 }
 
-/// Opens the browser's print dialog (where "Save as PDF" lives).
-pub fn print() {
-    if let Some(window) = web_sys::window() {
+/// What a print shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum PrintMode {
+    /// The whole report.
+    Report,
+    /// The summary page(s) only.
+    Summary,
+}
+
+/// Classes on the document's root element while the widget prints: `tsc-printing` lets the
+/// print styles hide everything of a host page but the widget; `tsc-print-summary` hides all
+/// but the summary. Nothing else is printed differently, and a host's own printing (without
+/// these classes) is left alone.
+const PRINT_CLASSES: [&str; 2] = ["tsc-printing", "tsc-print-summary"];
+
+/// Opens the browser's print dialog (where "Save as PDF" lives) for the report or its summary.
+pub fn print(mode: PrintMode) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
         let _ = window.print();
+        return;
+    };
+    let classes = root.class_list();
+    let _ = classes.remove_2(PRINT_CLASSES[0], PRINT_CLASSES[1]);
+    let _ = classes.add_1(PRINT_CLASSES[0]);
+    if mode == PrintMode::Summary {
+        let _ = classes.add_1(PRINT_CLASSES[1]);
     }
+    clear_print_classes_after_printing(&window);
+    // Chromium and Firefox return from print() when the dialog closes; Safari may return at
+    // once and print later, so the classes go only when the browser says printing is over.
+    let _ = window.print();
+}
+
+thread_local! {
+    static AFTERPRINT_LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn clear_print_classes_after_printing(window: &web_sys::Window) {
+    if AFTERPRINT_LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root
+                .class_list()
+                .remove_2(PRINT_CLASSES[0], PRINT_CLASSES[1]);
+        }
+    });
+    let _ =
+        window.add_event_listener_with_callback("afterprint", callback.as_ref().unchecked_ref());
+    // One listener for the page's life: its callback must live as long.
+    callback.forget();
 }
 
 /// Watches the page's height and, inside an iframe, reports every change to the parent (so a

@@ -15,12 +15,20 @@ pub struct ChartItem {
     pub score: Option<u8>,
     pub band: Option<Band>,
     pub previous: Option<u8>,
+    /// The score the improvement plan reaches (drawn on the radar when it differs).
+    pub target: Option<u8>,
 }
 
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
     pub lang: Lang,
     pub items: Vec<ChartItem>,
+    /// Makes the caption's id unique when a chart appears twice (summary and details).
+    #[prop_or("tsc")]
+    pub id: &'static str,
+    /// A phone's layout: each label above its bar, drawn at about its printed size at 320 px.
+    #[prop_or(false)]
+    pub compact: bool,
 }
 
 fn band_class(band: Option<Band>) -> &'static str {
@@ -41,8 +49,46 @@ const BAR_LABEL_W: f64 = 230.0;
 const BAR_W: f64 = 330.0;
 const ROW_H: f64 = 26.0;
 
+/// The bars in a phone's width: the label above each bar, so the text keeps its size.
+fn compact_bars(props: &ChartProps) -> Html {
+    const W: f64 = 320.0;
+    const BAR: f64 = 262.0;
+    const ROW: f64 = 40.0;
+    let lang = props.lang;
+    let height = ROW * props.items.len() as f64 + 4.0;
+    let rows = props.items.iter().enumerate().map(|(i, item)| {
+        let y = ROW * i as f64;
+        let w = BAR * f64::from(item.score.unwrap_or(0)) / 100.0;
+        let value = item.score.map_or_else(|| S::ChartNoScore.get(lang).to_string(), |s| s.to_string());
+        html! {
+            <g>
+                <text class="tsc-label" x="0" y={coord(y + 14.0)}>{ item.label.clone() }</text>
+                <rect class="tsc-track" x="0" y={coord(y + 20.0)} width={coord(BAR)} height="12" />
+                <rect class={band_class(item.band)} x="0" y={coord(y + 20.0)} width={coord(w)} height="12" />
+                if let Some(prev) = item.previous {
+                    <line class="tsc-prev-marker" x1={coord(BAR * f64::from(prev) / 100.0)} x2={coord(BAR * f64::from(prev) / 100.0)}
+                        y1={coord(y + 17.0)} y2={coord(y + 35.0)} />
+                }
+                <text class="tsc-value" x={coord(w + 6.0)} y={coord(y + 31.0)}>{ value }</text>
+            </g>
+        }
+    });
+    let title = format!("{}-bar-compact-title", props.id);
+    html! {
+        <figure class="tsc-chart tsc-chart--compact">
+            <figcaption id={title.clone()}>{ S::ChartBarTitle.get(lang) }</figcaption>
+            <svg viewBox={format!("0 0 {} {}", coord(W), coord(height))} role="img" aria-labelledby={title} preserveAspectRatio="xMinYMin meet">
+                { for rows }
+            </svg>
+        </figure>
+    }
+}
+
 #[component]
 pub fn BarChart(props: &ChartProps) -> Html {
+    if props.compact {
+        return compact_bars(props);
+    }
     let lang = props.lang;
     let height = ROW_H * props.items.len() as f64 + 30.0;
     let width = BAR_LABEL_W + BAR_W + 60.0;
@@ -74,8 +120,8 @@ pub fn BarChart(props: &ChartProps) -> Html {
     });
     html! {
         <figure class="tsc-chart">
-            <figcaption id="tsc-bar-title">{ S::ChartBarTitle.get(lang) }</figcaption>
-            <svg viewBox={format!("0 0 {} {}", coord(width), coord(height))} role="img" aria-labelledby="tsc-bar-title" preserveAspectRatio="xMinYMin meet">
+            <figcaption id={format!("{}-bar-title", props.id)}>{ S::ChartBarTitle.get(lang) }</figcaption>
+            <svg viewBox={format!("0 0 {} {}", coord(width), coord(height))} role="img" aria-labelledby={format!("{}-bar-title", props.id)} preserveAspectRatio="xMinYMin meet">
                 { for grid }
                 { for rows }
             </svg>
@@ -91,7 +137,8 @@ pub fn RadarChart(props: &ChartProps) -> Html {
     if items.len() < 3 {
         return html! {};
     }
-    let (cx, cy, r) = (350.0_f64, 210.0_f64, 150.0_f64);
+    // Wide enough for the longest axis label at 14 px on either side.
+    let (cx, cy, r) = (420.0_f64, 210.0_f64, 150.0_f64);
     let n = items.len() as f64;
     let point = |i: usize, value: f64| {
         let angle = std::f64::consts::TAU * i as f64 / n - std::f64::consts::FRAC_PI_2;
@@ -141,17 +188,35 @@ pub fn RadarChart(props: &ChartProps) -> Html {
         }
     });
     let has_previous = items.iter().any(|i| i.previous.is_some());
+    let has_target = items
+        .iter()
+        .any(|i| i.target.is_some() && i.target != i.score);
+    let title_id = format!("{}-radar-title", props.id);
     html! {
         <figure class="tsc-chart">
-            <figcaption id="tsc-radar-title">{ S::ChartRadarTitle.get(lang) }</figcaption>
-            <svg viewBox="0 0 700 420" role="img" aria-labelledby="tsc-radar-title" preserveAspectRatio="xMidYMin meet">
+            <figcaption id={title_id.clone()}>{ S::ChartRadarTitle.get(lang) }</figcaption>
+            <svg class="tsc-radar-svg" viewBox="0 0 840 420" role="img" aria-labelledby={title_id} preserveAspectRatio="xMidYMin meet">
                 { for rings }
                 { for axes }
+                if has_target {
+                    <polygon class="tsc-radar-target" points={polygon(&|i| f64::from(i.target.or(i.score).unwrap_or(0)))} />
+                }
                 if has_previous {
                     <polygon class="tsc-radar-prev" points={polygon(&|i| f64::from(i.previous.unwrap_or(0)))} />
                 }
                 <polygon class="tsc-radar" points={polygon(&|i| f64::from(i.score.unwrap_or(0)))} />
             </svg>
+            if has_target || has_previous {
+                <ul class="tsc-legend">
+                    <li><span class="tsc-key tsc-key--current" aria-hidden="true"></span>{ S::ChartCurrent.get(lang) }</li>
+                    if has_target {
+                        <li><span class="tsc-key tsc-key--target" aria-hidden="true"></span>{ S::ChartTarget.get(lang) }</li>
+                    }
+                    if has_previous {
+                        <li><span class="tsc-key tsc-key--previous" aria-hidden="true"></span>{ S::ColPrevious.get(lang) }</li>
+                    }
+                </ul>
+            }
         </figure>
     }
 }

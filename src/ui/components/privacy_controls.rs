@@ -1,5 +1,6 @@
-//! Storage controls shown on the start screen and in the report: opt in to keeping progress
-//! on this device, and erase everything stored (with a confirm step).
+//! Storage controls: opt in to keeping progress on this device, and erase everything stored
+//! (with a confirm step), on the start screen and in the report; and, on every question page
+//! and the review page, the same opt-in beside "save answers to a file".
 
 use crate::lang::Lang;
 use crate::strings::S;
@@ -16,14 +17,56 @@ pub struct PrivacyControlsProps {
     pub dispatch: Callback<UiAction>,
 }
 
+fn remember_callback(dispatch: &Callback<UiAction>) -> Callback<Event> {
+    let d = dispatch.clone();
+    Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        d.emit(UiAction::SetRemember(input.checked()));
+    })
+}
+
+/// The "keep my progress on this device" checkbox with its warning about shared computers.
+fn remember_box(lang: Lang, remember: bool, dispatch: &Callback<UiAction>) -> Html {
+    html! {
+        <div class="tsc-check">
+            <input type="checkbox" id="tsc-remember" data-action="remember" checked={remember}
+                aria-describedby="tsc-remember-hint" onchange={remember_callback(dispatch)} />
+            <label for="tsc-remember">{ S::RememberLabel.get(lang) }</label>
+            <p class="tsc-hint" id="tsc-remember-hint">{ S::RememberHint.get(lang) }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct KeepProgressProps {
+    pub lang: Lang,
+    pub remember: bool,
+    pub on_export: Callback<MouseEvent>,
+    pub dispatch: Callback<UiAction>,
+}
+
+/// "Keep your progress": the opt-in to this device's storage and the answers file, so a person
+/// halfway through never has to go back to the start to keep their work.
+#[component]
+pub fn KeepProgress(props: &KeepProgressProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <section class="tsc-keep-progress no-print" aria-labelledby="tsc-keep-heading">
+            <h2 id="tsc-keep-heading" class="tsc-keep-heading">{ S::KeepProgressHeading.get(lang) }</h2>
+            { remember_box(lang, props.remember, &props.dispatch) }
+            <p class="tsc-export-note">
+                { S::ExportHint.get(lang) }{ " " }
+                <button type="button" class="tsc-button" data-action="export" onclick={props.on_export.clone()}>
+                    { S::ExportButton.get(lang) }
+                </button>
+            </p>
+        </section>
+    }
+}
+
 #[component]
 pub fn PrivacyControls(props: &PrivacyControlsProps) -> Html {
     let lang = props.lang;
-    let d = props.dispatch.clone();
-    let on_remember = Callback::from(move |e: Event| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        d.emit(UiAction::SetRemember(input.checked()));
-    });
     let d = props.dispatch.clone();
     let ask = Callback::from(move |_| d.emit(UiAction::AskErase));
     let d = props.dispatch.clone();
@@ -36,12 +79,7 @@ pub fn PrivacyControls(props: &PrivacyControlsProps) -> Html {
     });
     html! {
         <div class="tsc-privacy-controls no-print">
-            <div class="tsc-check">
-                <input type="checkbox" id="tsc-remember" data-action="remember" checked={props.remember}
-                    aria-describedby="tsc-remember-hint" onchange={on_remember} />
-                <label for="tsc-remember">{ S::RememberLabel.get(lang) }</label>
-                <p class="tsc-hint" id="tsc-remember-hint">{ S::RememberHint.get(lang) }</p>
-            </div>
+            { remember_box(lang, props.remember, &props.dispatch) }
             if props.confirm_erase {
                 <div class="tsc-confirm" role="group" aria-labelledby="tsc-erase-question">
                     <p id="tsc-erase-question">{ S::EraseQuestion.get(lang) }</p>

@@ -1,8 +1,9 @@
 //! One section (dimension) per page, with the overview of sections and their status, a
 //! progress indicator and previous/next.
 
+use super::privacy_controls::KeepProgress;
 use super::question::QuestionView;
-use super::{on_click, StageProps};
+use super::{export_answers, on_click, StageProps};
 use crate::score::QuestionState;
 use crate::session::Action;
 use crate::strings::{fill, S};
@@ -87,6 +88,7 @@ pub fn Questionnaire(props: &StageProps) -> Html {
                         { if last { t(S::ToReviewButton) } else { t(S::NextButton) } }
                     </button>
                 </div>
+                <KeepProgress lang={lang} remember={state.remember} on_export={export_answers(state, &props.dispatch)} dispatch={props.dispatch.clone()} />
             </section>
         </div>
     }

@@ -1,17 +1,21 @@
-//! The report: score and level, red flags, the action plan, charts and their numbers,
-//! findings with "how this was computed", comparison, services, method and disclaimer.
+//! The report: a one-page summary first, then the details: red flags, the action list with
+//! its plan, the improvement plan, charts and their numbers, the evidence index, comparison,
+//! findings with "how this was computed", references, services, method and disclaimer.
 //! It lays out the core's `Report`; it computes nothing itself.
 
 use super::charts::{BarChart, ChartItem, RadarChart};
 use super::privacy_controls::{file_action, FileButton, PrivacyControls};
+use super::report_evidence::evidence_index;
+use super::report_plan::{plan_follow_up, plan_section, ActionEntry};
+use super::report_summary::summary;
 use super::{export_answers, on_click, StageProps};
 use crate::bank::ReferenceKind;
 use crate::lang::Lang;
-use crate::report::{self, ActionItem, FindingState, Report};
+use crate::report::{self, FindingState, Report};
 use crate::report_text::{band_label, reference_kind_label, signed};
 use crate::session::Action;
 use crate::strings::{fill, measure_label, S};
-use crate::ui::embed;
+use crate::ui::embed::{self, PrintMode};
 use crate::ui::state::UiAction;
 use yew::prelude::*;
 
@@ -24,12 +28,18 @@ pub fn ReportPage(props: &StageProps) -> Html {
     let report = {
         let bank = state.bank.clone();
         use_memo(
-            (s.profile.clone(), s.answers.clone(), s.previous.clone()),
-            move |(profile, answers, previous)| {
+            (
+                s.profile.clone(),
+                s.answers.clone(),
+                s.plan.clone(),
+                s.previous.clone(),
+            ),
+            move |(profile, answers, plan, previous)| {
                 report::build(
                     &bank,
                     profile,
                     answers,
+                    plan,
                     Some(&embed::today()),
                     previous.as_ref(),
                 )
@@ -38,7 +48,8 @@ pub fn ReportPage(props: &StageProps) -> Html {
     };
     let r: &Report = &report;
 
-    let on_print = Callback::from(|_| embed::print());
+    let on_print = Callback::from(|_| embed::print(PrintMode::Report));
+    let on_print_summary = Callback::from(|_| embed::print(PrintMode::Summary));
     let on_export = export_answers(&props.state, &props.dispatch);
     let chart_items: Vec<ChartItem> = r
         .dimensions
@@ -53,47 +64,31 @@ pub fn ReportPage(props: &StageProps) -> Html {
                 .as_ref()
                 .and_then(|c| c.dimensions[i])
                 .map(|(p, _)| p),
+            target: d.projected,
         })
         .collect();
     let (top, rest) = r.actions.split_at(r.actions.len().min(10));
 
-    html! {
+    let projected = |i: usize| r.projections.get(i);
+    let mut article = html! {
         <article class="tsc-report" data-report="" data-overall={r.overall.to_string()} data-level={r.level.to_string()}>
             <header class="tsc-report-head">
                 <h1 data-page-heading="" tabindex="-1">{ t(S::ReportHeading) }</h1>
-                <p class="tsc-report-meta">
-                    if let Some(name) = &r.org_name {
-                        <span class="tsc-org">{ fill(t(S::ReportFor), &[("name", name)]) }</span>
-                    }
-                    if let Some(date) = &r.date { <span>{ fill(t(S::ReportDate), &[("date", date)]) }</span> }
-                    <span>{ fill(t(S::ReportBank), &[("version", &r.bank_version)]) }</span>
-                </p>
+
             </header>
 
             <div class="tsc-toolbar no-print">
                 <button type="button" class="tsc-button tsc-button--primary" data-action="print" onclick={on_print}>{ t(S::PrintButton) }</button>
+                <button type="button" class="tsc-button" data-action="print-summary" onclick={on_print_summary}>{ t(S::PrintSummaryButton) }</button>
                 <button type="button" class="tsc-button" data-action="export" onclick={on_export}>{ t(S::ExportButton) }</button>
                 <FileButton lang={lang} action="compare" label={S::CompareLabel} on_bytes={file_action(UiAction::CompareFile, &props.dispatch)} />
                 <button type="button" class="tsc-button" data-action="prev" onclick={on_click(&props.dispatch, Action::Review)}>{ t(S::BackToQuestions) }</button>
             </div>
 
-            <section class="tsc-scorecard keep">
-                <div class="tsc-score">
-                    <p class="tsc-score-label">{ t(S::OverallScore) }</p>
-                    <p class="tsc-score-value"><span class="tsc-big">{ r.overall }</span><span class="tsc-of">{ format!(" / 100") }</span></p>
-                </div>
-                <div class="tsc-level">
-                    <p class="tsc-score-label">{ t(S::LevelLabel) }</p>
-                    <p class="tsc-level-value">{ fill(t(S::LevelOf), &[("level", &r.level)]) }{ " · " }<strong>{ r.level_name.get(lang) }</strong></p>
-                    <p>{ r.level_description.get(lang) }</p>
-                    if let Some((from, name)) = &r.capped_from {
-                        <p class="tsc-capped">{ fill(t(S::LevelCapped), &[("from", from), ("name", &name.get(lang)), ("cap", &r.red_flag_level_cap)]) }</p>
-                    }
-                </div>
-                <p class="tsc-completeness">{ fill(t(S::CompletenessLine), &[("answered", &r.answered), ("total", &r.visible), ("percent", &r.completeness)]) }</p>
-                if r.completeness < 100 { <p class="tsc-warning">{ t(S::IncompleteWarning) }</p> }
-            </section>
+            { summary(r, lang, &chart_items) }
 
+            <div class="tsc-report-detail">
+            <h2 class="tsc-detail-heading">{ t(S::DetailHeading) }</h2>
             <section class="tsc-red-flags" aria-labelledby="tsc-rf-heading">
                 <h2 id="tsc-rf-heading">{ t(S::RedFlagsHeading) }</h2>
                 if r.red_flags.is_empty() {
@@ -122,25 +117,33 @@ pub fn ReportPage(props: &StageProps) -> Html {
                 } else {
                     <p>{ t(S::ActionsLead) }</p>
                     <h3>{ t(S::ActionsTop) }</h3>
-                    <ol class="tsc-action-list">{ for top.iter().map(|a| action_item(a, lang, true)) }</ol>
+                    <ol class="tsc-action-list">{ for top.iter().map(|a| html! {
+                        <ActionEntry key={a.question_id.clone()} action={a.clone()} lang={lang} with_references={true} dispatch={props.dispatch.clone()} />
+                    }) }</ol>
                     if !rest.is_empty() {
                         <h3>{ fill(t(S::ActionsRest), &[("n", &rest.len())]) }</h3>
-                        <ol class="tsc-action-list" start="11">{ for rest.iter().map(|a| action_item(a, lang, false)) }</ol>
+                        <ol class="tsc-action-list" start="11">{ for rest.iter().map(|a| html! {
+                            <ActionEntry key={a.question_id.clone()} action={a.clone()} lang={lang} with_references={false} dispatch={props.dispatch.clone()} />
+                        }) }</ol>
                     }
                 }
             </section>
 
+            { plan_section(r, lang) }
+
             <section class="tsc-dimensions" aria-labelledby="tsc-dims-heading">
                 <h2 id="tsc-dims-heading">{ t(S::DimensionsHeading) }</h2>
                 <div class="tsc-charts">
-                    <BarChart lang={lang} items={chart_items.clone()} />
-                    <RadarChart lang={lang} items={chart_items} />
+                    <div class="tsc-wide-only"><BarChart lang={lang} items={chart_items.clone()} /></div>
+                    <div class="tsc-narrow-only"><BarChart lang={lang} items={chart_items.clone()} compact={true} /></div>
+                    <div class="tsc-wide-only"><RadarChart lang={lang} items={chart_items.clone()} /></div>
                 </div>
-                <table class="tsc-table keep">
+                <table class="tsc-table tsc-stack keep">
                     <thead><tr>
                         <th scope="col">{ t(S::ColDimension) }</th>
                         <th scope="col">{ t(S::ColScore) }</th>
                         <th scope="col">{ t(S::ColWeight) }</th>
+                        <th scope="col">{ t(S::ColProjected) }</th>
                         if r.comparison.is_some() {
                             <th scope="col">{ t(S::ColPrevious) }</th>
                             <th scope="col">{ t(S::ColChange) }</th>
@@ -152,12 +155,13 @@ pub fn ReportPage(props: &StageProps) -> Html {
                             let score = d.score.map_or_else(|| t(S::ChartNoScore).to_string(), |s| format!("{s} · {}", t(band_label(d.band.unwrap_or(crate::score::Band::High)))));
                             let row = html! {
                                 <>
-                                    <th scope="row">{ d.name.get(lang) }</th>
-                                    <td class="tsc-num">{ score }</td>
-                                    <td class="tsc-num">{ crate::number::decimal(d.weight) }</td>
+                                    <th scope="row" data-label={t(S::ColDimension)}>{ d.name.get(lang) }</th>
+                                    <td class="tsc-num" data-label={t(S::ColScore)}>{ score }</td>
+                                    <td class="tsc-num" data-label={t(S::ColWeight)}>{ crate::number::decimal(d.weight) }</td>
+                                    <td class="tsc-num" data-label={t(S::ColProjected)}>{ d.projected.map_or_else(|| "—".to_string(), |p| p.to_string()) }</td>
                                     if r.comparison.is_some() {
-                                        <td class="tsc-num">{ delta.map_or_else(|| "—".to_string(), |(p, _)| p.to_string()) }</td>
-                                        <td class="tsc-num">{ delta.map_or_else(|| "—".to_string(), |(_, dd)| signed(dd)) }</td>
+                                        <td class="tsc-num" data-label={t(S::ColPrevious)}>{ delta.map_or_else(|| "—".to_string(), |(p, _)| p.to_string()) }</td>
+                                        <td class="tsc-num" data-label={t(S::ColChange)}>{ delta.map_or_else(|| "—".to_string(), |(_, dd)| signed(dd)) }</td>
                                     }
                                 </>
                             };
@@ -171,6 +175,8 @@ pub fn ReportPage(props: &StageProps) -> Html {
                 </table>
             </section>
 
+            { evidence_index(&r.evidence, lang) }
+
             if let Some(c) = &r.comparison {
                 <section class="tsc-comparison keep" aria-labelledby="tsc-cmp-heading">
                     <h2 id="tsc-cmp-heading">{ t(S::ComparisonHeading) }</h2>
@@ -181,6 +187,7 @@ pub fn ReportPage(props: &StageProps) -> Html {
                     <h3>{ t(S::RegressedHeading) }</h3>
                     { change_list(&c.regressed, lang, "regressed") }
                     if c.ignored > 0 { <p>{ fill(t(S::ComparisonIgnored), &[("n", &c.ignored)]) }</p> }
+                    if let Some(f) = &c.plan_follow_up { { plan_follow_up(f, lang) } }
                 </section>
             }
 
@@ -197,7 +204,7 @@ pub fn ReportPage(props: &StageProps) -> Html {
                         <details class="tsc-how">
                             <summary>{ t(S::HowComputed) }</summary>
                             <p>{ t(S::HowComputedLead) }</p>
-                            <table class="tsc-table">
+                            <table class="tsc-table tsc-stack">
                                 <thead><tr>
                                     <th scope="col">{ t(S::ColQuestion) }</th>
                                     <th scope="col">{ t(S::ColAnswer) }</th>
@@ -207,10 +214,10 @@ pub fn ReportPage(props: &StageProps) -> Html {
                                 <tbody>
                                     { for d.findings.iter().map(|f| html! {
                                         <tr class={if f.red_flag { "tsc-row-flag" } else { "" }}>
-                                            <th scope="row">{ f.text.get(lang) }</th>
-                                            <td>{ answer_text(f, lang) }</td>
-                                            <td class="tsc-num">{ crate::number::decimal(f.weight) }</td>
-                                            <td class="tsc-num">{ match f.state {
+                                            <th scope="row" data-label={t(S::ColQuestion)}>{ f.text.get(lang) }</th>
+                                            <td data-label={t(S::ColAnswer)}>{ answer_text(f, lang) }</td>
+                                            <td class="tsc-num" data-label={t(S::ColWeight)}>{ crate::number::decimal(f.weight) }</td>
+                                            <td class="tsc-num" data-label={t(S::ColScore)}>{ match f.state {
                                                 FindingState::Scored(s) => s.to_string(),
                                                 FindingState::NotApplicable => t(S::NotApplicableShort).to_string(),
                                                 FindingState::Unanswered => t(S::NotAnswered).to_string(),
@@ -253,17 +260,32 @@ pub fn ReportPage(props: &StageProps) -> Html {
                     <li>{ fill(t(S::MethodologyLevel), &[("level", level), ("name", &name.get(lang)), ("min", min)]) }</li>
                 }) }</ul>
                 <p>{ fill(t(S::MethodologyCap), &[("cap", &r.red_flag_level_cap)]) }</p>
+                <p>{ fill(t(S::MethodologyPlan), &[("n", &crate::plan::DEFAULT_12M_ACTIONS)]) }</p>
             </section>
 
             <section class="tsc-disclaimer keep" aria-labelledby="tsc-disclaimer-heading">
                 <h2 id="tsc-disclaimer-heading">{ t(S::DisclaimerHeading) }</h2>
                 <p>{ r.disclaimer.get(lang) }</p>
-                <p class="tsc-privacy-note" data-privacy-notice="">{ t(S::PrivacyReportNote) }</p>
             </section>
+            </div>
 
             <PrivacyControls lang={lang} remember={state.remember} confirm_erase={state.confirm_erase} dispatch={props.dispatch.clone()} />
         </article>
+    };
+    // `html!` cannot spell attribute names with a part that starts with a digit.
+    if let Html::VTag(tag) = &mut article {
+        for (name, value) in [
+            ("data-projected-3m", projected(0).map(|p| p.overall)),
+            ("data-projected-12m", projected(1).map(|p| p.overall)),
+            ("data-projected-level-3m", projected(0).map(|p| p.level)),
+            ("data-projected-level-12m", projected(1).map(|p| p.level)),
+        ] {
+            if let Some(value) = value {
+                std::rc::Rc::make_mut(tag).add_attribute(name, value.to_string());
+            }
+        }
     }
+    article
 }
 
 fn band_key(band: crate::score::Band) -> &'static str {
@@ -271,24 +293,6 @@ fn band_key(band: crate::score::Band) -> &'static str {
         crate::score::Band::High => "high",
         crate::score::Band::Medium => "medium",
         crate::score::Band::Low => "low",
-    }
-}
-
-/// One action. The top ten carry their references; the rest stay short, so the printed plan
-/// stays readable (every reference is still in the findings and on the question).
-fn action_item(a: &ActionItem, lang: Lang, with_references: bool) -> Html {
-    let t = |k: S| k.get(lang);
-    html! {
-        <li class={if a.red_flag { "tsc-action keep tsc-action--flag" } else { "tsc-action keep" }} data-action-item={a.question_id.clone()}>
-            <p class="tsc-action-what">{ a.recommendation.get(lang) }</p>
-            <p class="tsc-action-meta">
-                { a.dimension.get(lang) }{ " · " }{ a.text.get(lang) }
-                if let Some(score) = a.current { { " · " }{ fill(t(S::CurrentScore), &[("score", &score)]) } }
-            </p>
-            if with_references && !a.references.is_empty() {
-                <p class="tsc-refs">{ format!("{}{}{}", t(S::ReferencesLabel), t(S::Colon), a.references.iter().map(|r| r.get(lang)).collect::<Vec<_>>().join(t(S::ListSeparator))) }</p>
-            }
-        </li>
     }
 }
 

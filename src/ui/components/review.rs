@@ -1,6 +1,7 @@
 //! Check your answers: the profile, every section with its status and a way back to it,
 //! what is still unanswered, then finish.
 
+use super::privacy_controls::KeepProgress;
 use super::{export_answers, on_click, StageProps};
 use crate::score::QuestionState;
 use crate::session::Action;
@@ -134,12 +135,7 @@ pub fn Review(props: &StageProps) -> Html {
                 </tr></thead>
                 <tbody>{ for section_rows }</tbody>
             </table>
-            <p class="tsc-export-note">
-                { t(S::ExportHint) }{ " " }
-                <button type="button" class="tsc-button" data-action="export" onclick={export_answers(&props.state, &props.dispatch)}>
-                    { t(S::ExportButton) }
-                </button>
-            </p>
+            <KeepProgress lang={lang} remember={props.state.remember} on_export={export_answers(&props.state, &props.dispatch)} dispatch={props.dispatch.clone()} />
             <div class="tsc-nav-buttons">
                 <button type="button" class="tsc-button" data-action="prev" onclick={on_click(&props.dispatch, back)}>
                     { t(S::BackButton) }
