@@ -331,7 +331,9 @@ pub fn build(
             .levels
             .iter()
             .enumerate()
-            .map(|(i, l)| (i as u8 + 1, l.min as u8, l.name.clone()))
+            // A level is reached when the rounded score is at least its minimum, so a minimum
+            // of 59.5 is reached from 60: show the smallest score that reaches it.
+            .map(|(i, l)| (i as u8 + 1, l.min.ceil() as u8, l.name.clone()))
             .collect(),
     }
 }

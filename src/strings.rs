@@ -114,7 +114,7 @@ strings! {
     NotApplicable => ("不适用于本企业", "Not applicable to us"),
     NoneOfThese => ("以上都没有", "None of these"),
     ChecklistHint => ("可多选", "Tick all that apply"),
-    CriticalBadge => ("司法解释列举的保密措施", "Measure listed in the SPC provisions"),
+    CriticalBadge => ("司法解释列举的保密措施", "Measure listed in SPC Art. 6"),
     ClearAnswer => ("清除答案", "Clear answer"),
     ReferencesLabel => ("依据", "Basis"),
     // Review.
@@ -271,6 +271,10 @@ strings! {
     StorageCorrupt => ("本浏览器中保存的进度已损坏或来自旧版本，已重新开始。", "The progress saved in this browser was damaged or from an older version, so the check starts afresh."),
     StorageWriteFailed => ("无法保存进度（浏览器存储已满或被禁用）。请用“保存答案文件”备份答案。", "Progress could not be saved (browser storage is full or disabled). Use \"Save answers to a file\" to keep a copy."),
     DismissButton => ("关闭提示", "Dismiss"),
+    ChangedElsewhere => ("本设备上保存的进度刚在另一个标签页或窗口中被修改。为免互相覆盖，本页已暂停保存。", "The progress saved on this device was just changed in another tab or window. So that neither overwrites the other, this page has stopped saving."),
+    LoadNewerButton => ("载入另一处的较新进度", "Load the newer progress"),
+    KeepThisPageButton => ("保留本页的答案（将替换另一处的进度）", "Keep this page's answers (they replace the other progress)"),
+    LoadedFromElsewhere => ("已载入另一个标签页或窗口保存的进度。", "The progress saved in the other tab or window was loaded."),
 }
 
 #[cfg(test)]

@@ -151,7 +151,7 @@ fn red_flags_name_measures_listed_in_the_spc_provisions_not_statutory_ones() {
     let zh = |s: S| s.get(Lang::Zh);
     let en = |s: S| s.get(Lang::En);
     assert_eq!(zh(S::CriticalBadge), "司法解释列举的保密措施");
-    assert_eq!(en(S::CriticalBadge), "Measure listed in the SPC provisions");
+    assert_eq!(en(S::CriticalBadge), "Measure listed in SPC Art. 6");
     assert!(zh(S::RedFlagsHeading).contains("司法解释列举的保密措施"));
     assert!(en(S::RedFlagsHeading).contains("measures listed in the SPC provisions"));
     // What a red flag says: the evidence is weak or missing, where a court looks first.

@@ -151,6 +151,36 @@ fn score_as_json_gives_the_numbers_of_the_report() {
 }
 
 #[test]
+fn score_shows_the_plan_and_where_it_leads() {
+    let planned = "tests/fixtures/answers/mini-planned.json";
+    let out = tscheck(&["score", "--format", "json", MINI, planned]);
+    assert_exit(&out, 0);
+    let report: Value = serde_json::from_str(&stdout(&out)).expect("JSON on stdout");
+    let plan: Vec<(Value, Value)> = report["plan"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|a| (a["id"].clone(), a["step"].clone()))
+        .collect();
+    assert_eq!(
+        plan,
+        [(json!("a1"), json!("12m")), (json!("a3"), json!("3m"))]
+    );
+    // After 3 months a3 is done: every counted question is at full marks, but a1, the red
+    // flag, is planned for 12 months, so the level stays capped at 2 until then.
+    assert_eq!(report["projected"]["3m"]["overall"], json!(100));
+    assert_eq!(report["projected"]["3m"]["level"], json!(2));
+    assert_eq!(report["projected"]["12m"]["overall"], json!(100));
+    assert_eq!(report["projected"]["12m"]["level"], json!(5));
+    let text = stdout(&tscheck(&["score", "--lang", "en", MINI, planned]));
+    assert!(text.contains("After the actions planned within 3 months (1): Projected 100, level 2"));
+    assert!(
+        text.contains("- [a1] Do a1 | Trade secret officer"),
+        "{text}"
+    );
+}
+
+#[test]
 fn score_mentions_ignored_answers_but_still_scores() {
     let out = tscheck(&["score", MINI, PREVIOUS, "--format", "json", "--lang", "en"]);
     assert_exit(&out, 0);

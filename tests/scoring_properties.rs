@@ -581,3 +581,19 @@ fn a_follow_up_hidden_by_the_profile_comes_back_empty_when_a_better_answer_revea
         Some(100)
     );
 }
+
+#[test]
+fn the_method_shows_the_smallest_score_that_reaches_each_level() {
+    let bank = crate::util::mini_bank_with(|b| b["scoring"]["levels"][2]["min"] = 59.5.into());
+    let r = report::build(
+        &bank,
+        &tscheck::profile::Profile::default(),
+        &Default::default(),
+        &Default::default(),
+        None,
+        None,
+    );
+    assert_eq!(r.levels[2].1, 60);
+    assert_eq!(tscheck::score::level_for(&bank, 60), 3);
+    assert_eq!(tscheck::score::level_for(&bank, 59), 2);
+}

@@ -2,7 +2,8 @@
 //! effects that sync it outward (storage, `<html lang>`, focus, the parent frame's height).
 
 use super::components::{
-    BankError, Header, NoticeView, ProfileForm, Questionnaire, ReportPage, Review, StartScreen,
+    BankError, Header, NoticeView, OtherTabPrompt, ProfileForm, Questionnaire, ReportPage, Review,
+    StartScreen,
 };
 use super::embed::{self, Presets};
 use super::state::{Notice, SharedBank, UiAction, UiState};
@@ -122,15 +123,27 @@ fn Widget(props: &WidgetProps) -> Html {
     {
         let dispatch = dispatch.clone();
         let bank = state.bank.clone();
-        // Nothing is stored until the user has acted (URL presets alone are not theirs).
+        // Nothing is stored until the user has acted (URL presets alone are not theirs), nor
+        // while another tab's newer progress waits for the user's choice.
         use_effect_with(
-            (state.session.clone(), state.remember, state.user_acted),
-            move |(session, remember, user_acted)| {
-                if *user_acted && !storage::save(&bank, session, *remember) {
+            (
+                state.session.clone(),
+                state.remember,
+                state.user_acted,
+                state.changed_elsewhere,
+            ),
+            move |(session, remember, user_acted, changed_elsewhere)| {
+                if *user_acted && !*changed_elsewhere && !storage::save(&bank, session, *remember) {
                     dispatch.emit(UiAction::StorageFailed);
                 }
             },
         );
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            storage::watch_other_tabs(move || dispatch.emit(UiAction::ChangedElsewhere));
+        });
     }
     {
         let title = state.bank.title().clone();
@@ -161,6 +174,9 @@ fn Widget(props: &WidgetProps) -> Html {
     html! {
         <div class="tsc-app" data-app="" data-stage={session.stage.code()} data-lang={lang.code()} lang={lang.html_tag()}>
             <Header lang={lang} title={state.bank.title().get(lang).to_string()} dispatch={dispatch.clone()} />
+            if state.changed_elsewhere {
+                <OtherTabPrompt lang={lang} bank={state.bank.clone()} dispatch={dispatch.clone()} />
+            }
             if let Some(notice) = &state.notice {
                 <NoticeView lang={lang} notice={notice.clone()} dispatch={dispatch.clone()} />
             }

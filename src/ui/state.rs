@@ -76,6 +76,10 @@ pub struct UiState {
     /// Whether there is anything of the user's to keep: progress restored from storage, or
     /// any action of theirs. URL presets alone are not, so a visit stores nothing.
     pub user_acted: bool,
+    /// Another tab or window changed the progress saved on this device. Until the user loads it
+    /// or keeps this page's answers, this page saves nothing, so neither overwrites the other
+    /// silently.
+    pub changed_elsewhere: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -93,6 +97,13 @@ pub enum UiAction {
     Erased,
     StorageFailed,
     Dismiss,
+    /// Another tab wrote or removed the progress saved on this device.
+    ChangedElsewhere,
+    /// The user chose to keep this page's answers (they will replace the other progress).
+    KeepThisPage,
+    /// The user loaded the progress another tab saved (read by the edge): the session and
+    /// whether it is kept on the device, or `None` when the other tab erased it.
+    LoadedFromElsewhere(Option<(Session, bool)>),
 }
 
 impl UiState {
@@ -112,6 +123,7 @@ impl UiState {
             page: 0,
             storage_failed: false,
             user_acted: restored,
+            changed_elsewhere: false,
         }
     }
 
@@ -189,6 +201,21 @@ impl UiState {
                 }
             }
             UiAction::Dismiss => self.notice = None,
+            // Whether this page keeps its progress on the device or only in this tab, its next
+            // save would replace or remove what the other tab just saved: ask first.
+            UiAction::ChangedElsewhere => self.changed_elsewhere = true,
+            UiAction::KeepThisPage => self.changed_elsewhere = false,
+            UiAction::LoadedFromElsewhere(loaded) => {
+                // Progress erased elsewhere leaves a fresh self-check with nothing to keep.
+                self.user_acted = loaded.is_some();
+                let (session, remember) =
+                    loaded.unwrap_or_else(|| (Session::new(self.session.lang), false));
+                self.session = session;
+                self.remember = remember;
+                self.changed_elsewhere = false;
+                self.confirm_erase = false;
+                self.notice = Some(Notice::info(S::LoadedFromElsewhere, Vec::new()));
+            }
         }
         if self.session.stage != stage || self.session.section != section {
             self.page = self.page.wrapping_add(1);

@@ -66,6 +66,7 @@ pub fn load(bank: &Bank) -> Loaded {
 /// is left behind even if this tab's write fails.
 pub fn save(bank: &Bank, session: &Session, remember: bool) -> bool {
     let text = snapshot::encode(bank, session);
+    LAST_WRITTEN.with(|last| last.replace(Some(text.clone())));
     let (target, other) = if remember {
         (local_storage(), session_storage())
     } else {
@@ -86,6 +87,35 @@ pub fn save(bank: &Bank, session: &Session, remember: bool) -> bool {
         }
     }
     written
+}
+
+thread_local! {
+    /// What this page last saved: another tab that loads it and saves it back unchanged has
+    /// changed nothing this page needs to hear about.
+    static LAST_WRITTEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Calls `changed` whenever another tab or window of this browser writes or removes the
+/// progress saved on this device (the browser tells every other tab through `storage` events;
+/// a tab never hears its own writes). Call once.
+pub fn watch_other_tabs(changed: impl Fn() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::StorageEvent)>::new(
+        move |event: web_sys::StorageEvent| {
+            // `key` is null when another tab cleared the whole storage.
+            let ours = event.key().is_none_or(|key| key == PROGRESS_KEY);
+            let same = LAST_WRITTEN.with(|last| *last.borrow() == event.new_value());
+            if ours && !same {
+                changed();
+            }
+        },
+    );
+    let _ = window.add_event_listener_with_callback("storage", callback.as_ref().unchecked_ref());
+    // The listener lives as long as the page; so must its callback.
+    callback.forget();
 }
 
 /// Removes every key the widget wrote, in both storages.

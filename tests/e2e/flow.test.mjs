@@ -11,7 +11,7 @@ import {
 } from './helpers.mjs';
 
 const bank = readBank();
-const BADGE = { zh: '司法解释列举的保密措施', en: 'Measure listed in the SPC provisions' };
+const BADGE = { zh: '司法解释列举的保密措施', en: 'Measure listed in SPC Art. 6' };
 
 // Profiles that between them switch every module and every show_if on and off: the AI and
 // robotics module whole for its industry, and its AI part alone for the AI-models checkbox in
