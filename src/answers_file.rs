@@ -3,7 +3,7 @@
 //! ```json
 //! { "format": "tscheck-answers", "version": 1,
 //!   "bank": { "id": "…", "version": "…" }, "saved_at": "2026-11-27",
-//!   "profile": { "industry": "biomedical", "cross_border": true, "org_name": "…" },
+//!   "profile": { "industry": "biomedical", "cross_border": true, "ai_models": true, "org_name": "…" },
 //!   "answers": { "<single>": "<option>", "<checklist>": ["<option>"], "<question>": "na" },
 //!   "plan": { "<question>": "3m" | "12m" | "later" } }
 //! ```
@@ -78,6 +78,7 @@ pub fn profile_json(profile: &Profile) -> Value {
     }
     map.insert("cross_border".into(), profile.cross_border.into());
     map.insert("partners".into(), profile.partners.into());
+    map.insert("ai_models".into(), profile.ai_models.into());
     map.insert("org_name".into(), profile.org_name.clone().into());
     Value::Object(map)
 }
@@ -292,6 +293,7 @@ pub fn read_profile(r: &mut Reader, value: &Value, path: &str) -> Option<Profile
     for (key, slot) in [
         ("cross_border", &mut profile.cross_border),
         ("partners", &mut profile.partners),
+        ("ai_models", &mut profile.ai_models),
     ] {
         if let Some(v) = map.get(key) {
             match r.boolean(v, &child(path, key)) {

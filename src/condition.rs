@@ -11,6 +11,8 @@ pub enum Condition {
     Stage(Vec<Stage>),
     CrossBorder(bool),
     Partners(bool),
+    /// The enterprise develops or trains AI models or algorithms (`ai_models`).
+    AiModels(bool),
     /// The question (by index in the bank) is visible and answered with one of these options
     /// (for a checklist: at least one of them is ticked).
     Answer {
@@ -36,6 +38,7 @@ impl Condition {
             Condition::Stage(set) => profile.stage.is_some_and(|s| set.contains(&s)),
             Condition::CrossBorder(want) => profile.cross_border == *want,
             Condition::Partners(want) => profile.partners == *want,
+            Condition::AiModels(want) => profile.ai_models == *want,
             Condition::Answer { question, any_of } => match answer_of(*question) {
                 Some(Answer::Choice(option)) => any_of.contains(option),
                 Some(Answer::Checked(ticked)) => any_of.iter().any(|o| ticked.contains(o)),

@@ -36,11 +36,13 @@ macro_rules! coded_enum {
 }
 
 coded_enum! {
-    /// The enterprise's industry; the two industries of the Shenzhen guidelines have modules.
+    /// The enterprise's industry; the two industries of the Shenzhen guidelines and AI and
+    /// robotics have modules.
     Industry {
         General = "general", "其他行业（通用）", "Other industries (general)";
         LowAltitude = "low-altitude", "低空经济（无人机、eVTOL、飞控、运营）", "Low-altitude economy (drones, eVTOL, flight control, operations)";
         Biomedical = "biomedical", "生物医药", "Biomedical";
+        AiRobotics = "ai-robotics", "人工智能与机器人（模型、算法、具身智能机器人）", "AI and robotics (models, algorithms, embodied robots)";
     }
 }
 
@@ -75,6 +77,9 @@ pub struct Profile {
     pub cross_border: bool,
     #[serde(default = "default_partners")]
     pub partners: bool,
+    /// The enterprise develops or trains AI models or algorithms, whatever its industry.
+    #[serde(default)]
+    pub ai_models: bool,
     #[serde(default)]
     pub org_name: String,
 }
@@ -95,6 +100,7 @@ impl Default for Profile {
             stage: None,
             cross_border: false,
             partners: true,
+            ai_models: false,
             org_name: String::new(),
         }
     }
@@ -131,6 +137,12 @@ mod tests {
         }
         assert_eq!(Industry::from_code("Biomedical"), None);
         assert_eq!(Industry::from_code("low_altitude"), None);
+        assert_eq!(
+            Industry::from_code("ai-robotics"),
+            Some(Industry::AiRobotics)
+        );
+        assert_eq!(Industry::AiRobotics.code(), "ai-robotics");
+        assert_eq!(Industry::from_code("ai_robotics"), None);
     }
 
     #[test]

@@ -67,8 +67,8 @@ strings! {
     ),
     StartCoversHeading => ("自测内容", "What it covers"),
     StartCovers => (
-        "从识别和定密、制度与人员、物理与信息安全，到合作方、对外披露、应急维权和跨境保护，共十余个维度；低空经济、生物医药企业另有行业专项题目。",
-        "A dozen dimensions, from identifying and classifying secrets, policies and people, physical and IT security, to partners, disclosure, incident response and cross-border protection, with extra questions for low-altitude and biomedical enterprises."
+        "从识别和定密、制度与人员、物理与信息安全，到合作方、对外披露、应急维权和跨境保护，共十余个维度；低空经济、生物医药、人工智能与机器人企业另有行业专项题目，开发或训练人工智能模型的企业另有模型与数据题目。",
+        "A dozen dimensions, from identifying and classifying secrets, policies and people, physical and IT security, to partners, disclosure, incident response and cross-border protection, with extra questions for low-altitude, biomedical and AI and robotics enterprises, and on models and data for any enterprise that develops or trains AI models."
     ),
     StartWhoHeading => ("适用对象", "Who it is for"),
     StartWho => (
@@ -97,6 +97,8 @@ strings! {
     CrossBorderLabel => ("有境外业务、境外员工或境外合作方", "We have overseas business, staff or partners"),
     CrossBorderHint => ("勾选后将增加跨境保护模块。", "Adds the cross-border protection module."),
     PartnersLabel => ("与外部合作方共享技术或经营信息（供应商、代工、CRO、科研合作等）", "We share technical or business information with external partners (suppliers, OEMs, CROs, research partners…)"),
+    AiModelsLabel => ("本企业开发或训练人工智能模型或算法", "We develop or train AI models or algorithms"),
+    AiModelsHint => ("勾选后将增加模型权重、训练数据和算法的题目（任何行业都可勾选；人工智能与机器人企业已自动包含）。", "Adds questions on model weights, training data and algorithms (for any industry; AI and robotics enterprises get them anyway)."),
     PartnersHint => ("取消勾选将隐藏只与合作方有关的题目。", "Untick to hide questions that only concern partners."),
     OrgNameLabel => ("企业名称（选填）", "Enterprise name (optional)"),
     OrgNameHint => ("仅显示在报告标题中，不会发送到任何地方。", "Shown only in the report heading; never sent anywhere."),
@@ -133,6 +135,7 @@ strings! {
     Yes => ("是", "Yes"),
     No => ("否", "No"),
     CrossBorderShort => ("跨境业务", "Overseas business"),
+    AiModelsShort => ("开发或训练人工智能模型", "Develops or trains AI models"),
     PartnersShort => ("外部合作方", "External partners"),
     OrgNameShort => ("企业名称", "Enterprise name"),
     FinishButton => ("生成报告", "See the report"),

@@ -44,6 +44,7 @@ fn every_module_and_dimension_has_the_promised_number_of_questions() {
         ("general", 70),
         ("low-altitude", 15),
         ("biomedical", 15),
+        ("ai-robotics", 16),
         ("cross-border", 8),
     ] {
         let n = per_module.get(module).copied().unwrap_or(0);

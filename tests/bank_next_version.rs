@@ -306,6 +306,11 @@ const ALIKE_BUT_DISTINCT: &[(&str, &str, &str)] = &[
         "cb-sz-services",
         "general services vs the foreign-related base",
     ),
+    (
+        "ai-customer-data",
+        "robot-teleop-data",
+        "data a customer hands over for training vs data your robots collect on the customer's premises",
+    ),
 ];
 
 fn every_profile() -> Vec<Profile> {
@@ -313,12 +318,15 @@ fn every_profile() -> Vec<Profile> {
     for code in Industry::CODES {
         for cross_border in [false, true] {
             for partners in [false, true] {
-                out.push(Profile {
-                    industry: Industry::from_code(code).unwrap(),
-                    cross_border,
-                    partners,
-                    ..Profile::default()
-                });
+                for ai_models in [false, true] {
+                    out.push(Profile {
+                        industry: Industry::from_code(code).unwrap(),
+                        cross_border,
+                        partners,
+                        ai_models,
+                        ..Profile::default()
+                    });
+                }
             }
         }
     }

@@ -52,10 +52,11 @@ fn the_bundled_bank_keeps_every_scoring_promise() {
 fn every_industry_gets_a_complete_report_from_the_bundled_bank() {
     let bank = bundled();
     for industry in Industry::ALL {
-        for cross_border in [false, true] {
+        for (cross_border, ai_models) in [(false, false), (true, false), (false, true)] {
             let profile = Profile {
                 industry: *industry,
                 cross_border,
+                ai_models,
                 ..Profile::default()
             };
             for choose in [strongest, weakest] {

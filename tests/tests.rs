@@ -24,6 +24,8 @@ mod bundled_bank;
 mod bank_content;
 // The accuracy pass of issue 10: glossary, listed measures, citations, overlaps, exit items, old files.
 mod bank_next_version;
+// Issue 11: the AI and robotics industry, the AI-models checkbox and the module's content.
+mod ai_robotics;
 // The improvement plan, its projections and round trips, and the evidence index.
 mod plan;
 // The review document of a bank (`tscheck render`): grouping, both languages, escaping.

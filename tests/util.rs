@@ -121,11 +121,12 @@ fn text(what: &str) -> Value {
 }
 
 fn random_profile_condition(rng: &mut Rng) -> Value {
-    match rng.below(5) {
+    match rng.below(6) {
         0 => json!({ "industry": rng.subset(Industry::CODES) }),
         1 => json!({ "size": rng.subset(Size::CODES) }),
         2 => json!({ "stage": rng.subset(Stage::CODES) }),
         3 => json!({ "cross_border": rng.chance(50) }),
+        4 => json!({ "ai_models": rng.chance(50) }),
         _ => json!({ "partners": rng.chance(50) }),
     }
 }
@@ -317,6 +318,7 @@ pub fn random_profile(rng: &mut Rng) -> Profile {
         },
         cross_border: rng.chance(50),
         partners: rng.chance(50),
+        ai_models: rng.chance(50),
         org_name: String::new(),
     }
 }

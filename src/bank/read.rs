@@ -947,6 +947,7 @@ const CONDITION_KEYS: &[&str] = &[
     "stage",
     "cross_border",
     "partners",
+    "ai_models",
     "answer",
     "all",
     "any",
@@ -982,6 +983,7 @@ fn read_condition(
         "stage" => codes(r, inner, &p, Stage::CODES, Stage::from_code).map(Condition::Stage),
         "cross_border" => r.boolean(inner, &p).map(Condition::CrossBorder),
         "partners" => r.boolean(inner, &p).map(Condition::Partners),
+        "ai_models" => r.boolean(inner, &p).map(Condition::AiModels),
         "all" | "any" => {
             let items = r.array(inner, &p)?;
             if items.is_empty() {

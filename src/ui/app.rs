@@ -56,6 +56,9 @@ fn initial_state(bank: SharedBank, presets: Presets) -> UiState {
         if let Some(cross_border) = presets.cross_border {
             session.profile.cross_border = cross_border;
         }
+        if let Some(ai_models) = presets.ai_models {
+            session.profile.ai_models = ai_models;
+        }
     }
     UiState::new(bank, session, remember, notice, restored)
 }

@@ -22,6 +22,7 @@ pub struct Presets {
     pub lang: Option<Lang>,
     pub industry: Option<Industry>,
     pub cross_border: Option<bool>,
+    pub ai_models: Option<bool>,
 }
 
 pub fn url_presets() -> Presets {
@@ -31,7 +32,8 @@ pub fn url_presets() -> Presets {
     parse_presets(&search)
 }
 
-/// Parses `?lang=en&industry=biomedical&cross_border=1` exactly; anything else is ignored.
+/// Parses `?lang=en&industry=biomedical&cross_border=1&ai_models=1` exactly; anything else is
+/// ignored.
 pub fn parse_presets(search: &str) -> Presets {
     let mut presets = Presets::default();
     let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
@@ -42,11 +44,13 @@ pub fn parse_presets(search: &str) -> Presets {
         .get("industry")
         .as_deref()
         .and_then(Industry::from_code);
-    presets.cross_border = match params.get("cross_border").as_deref() {
+    let flag = |name: &str| match params.get(name).as_deref() {
         Some("1" | "true") => Some(true),
         Some("0" | "false") => Some(false),
         _ => None,
     };
+    presets.cross_border = flag("cross_border");
+    presets.ai_models = flag("ai_models");
     presets
 }
 

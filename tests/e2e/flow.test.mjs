@@ -1,5 +1,5 @@
 // Complete self-checks as a user does them, for each industry and in both languages: the
-// questions shown follow the profile (industry modules, cross-border, partners), critical
+// questions shown follow the profile (industry modules, cross-border, partners, AI models), critical
 // questions carry their badge, and the report's score, level, red flags and action order follow
 // from the answers. The expected questions are computed from assets/bank/bank.json, not read
 // back from the widget.
@@ -13,11 +13,16 @@ import {
 const bank = readBank();
 const BADGE = { zh: '司法解释列举的保密措施', en: 'Measure listed in SPC Art. 6' };
 
-// Three profiles that between them switch every module and every show_if on and off.
+// Profiles that between them switch every module and every show_if on and off: the AI and
+// robotics module whole for its industry, and its AI part alone for the AI-models checkbox in
+// another industry. The AI combinations run in one language each (both are run above).
 const PROFILES = [
   { industry: 'general', crossBorder: false, partners: false },
   { industry: 'low-altitude', crossBorder: false, partners: true },
   { industry: 'biomedical', crossBorder: true, partners: true },
+  { industry: 'ai-robotics', crossBorder: false, partners: true, languages: ['zh'] },
+  { industry: 'general', crossBorder: false, partners: true, aiModels: true, languages: ['en'] },
+  { industry: 'biomedical', crossBorder: false, partners: false, aiModels: true, languages: ['zh'] },
 ];
 
 let browser, server;
@@ -80,9 +85,9 @@ const readReport = (page) => page.$eval('[data-report]', (r) => ({
 
 describe('complete runs', { concurrency: 3 }, () => {
   for (const profile of PROFILES) {
-    for (const language of ['zh', 'en']) {
+    for (const language of profile.languages ?? ['zh', 'en']) {
       for (const pick of ['strongest', 'weakest']) {
-        const name = `${profile.industry}${profile.crossBorder ? ' + cross-border' : ''}${profile.partners ? '' : ' (no partners)'}, ${language}, all ${pick}`;
+        const name = `${profile.industry}${profile.aiModels ? ' + AI models' : ''}${profile.crossBorder ? ' + cross-border' : ''}${profile.partners ? '' : ' (no partners)'}, ${language}, all ${pick}`;
         test(name, async () => {
           const { context, page, watch } = await openIn(language);
           try {
@@ -96,6 +101,12 @@ describe('complete runs', { concurrency: 3 }, () => {
             assert.equal(la.length > 0, profile.industry === 'low-altitude', `la-* questions: ${la}`);
             assert.equal(bio.length > 0, profile.industry === 'biomedical', `bio-* questions: ${bio}`);
             assert.equal(seen.some((id) => id.startsWith('cb-')), profile.crossBorder);
+            // The AI part of the AI and robotics module follows the industry or the checkbox; the
+            // robot part follows the industry alone.
+            const ai = seen.filter((id) => id.startsWith('ai-'));
+            const robot = seen.filter((id) => id.startsWith('robot-'));
+            assert.equal(ai.length > 0, profile.industry === 'ai-robotics' || Boolean(profile.aiModels), `ai-* questions: ${ai}`);
+            assert.equal(robot.length > 0, profile.industry === 'ai-robotics', `robot-* questions: ${robot}`);
             const partnersOnly = new Set(bank.questions.filter((q) => q.show_if?.partners === true).map((q) => q.id));
             assert.equal(seen.some((id) => partnersOnly.has(id)), profile.partners, 'partner questions follow the profile');
 

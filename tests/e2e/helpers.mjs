@@ -70,13 +70,15 @@ export const stage = (page) => page.getAttribute('[data-app]', 'data-stage');
 export const lang = (page) => page.getAttribute('[data-app]', 'data-lang');
 
 /** Fills the profile and goes to the first section. */
-export async function fillProfile(page, { industry = 'general', crossBorder = false, partners = true, orgName = '' } = {}) {
+export async function fillProfile(page, { industry = 'general', crossBorder = false, partners = true, aiModels = false, orgName = '' } = {}) {
   if (await stage(page) === 'start') await page.click('[data-action=start]');
   await page.check(`[data-profile=industry] input[value="${industry}"]`);
   const cb = page.locator('[data-profile=cross-border]');
   if ((await cb.isChecked()) !== crossBorder) await cb.click();
   const pt = page.locator('[data-profile=partners]');
   if ((await pt.isChecked()) !== partners) await pt.click();
+  const ai = page.locator('[data-profile=ai-models]');
+  if ((await ai.isChecked()) !== aiModels) await ai.click();
   if (orgName) await page.fill('[data-profile=org-name]', orgName);
   await page.click('[data-action=next]');
   await page.waitForSelector('[data-app][data-stage=questions]');
@@ -128,7 +130,7 @@ export function readBank() {
 
 /**
  * Evaluates a bank `show_if` condition against a test profile
- * ({ industry, crossBorder, partners, size?, stage? }). Conditions on answers are not
+ * ({ industry, crossBorder, partners, aiModels?, size?, stage? }). Conditions on answers are not
  * modelled here: a bank that starts using them makes this throw rather than guess.
  */
 export function profileHolds(cond, profile) {
@@ -141,6 +143,7 @@ export function profileHolds(cond, profile) {
     case 'stage': return value.includes(profile.stage);
     case 'cross_border': return Boolean(profile.crossBorder) === value;
     case 'partners': return (profile.partners ?? true) === value;
+    case 'ai_models': return Boolean(profile.aiModels) === value;
     case 'all': return value.every((c) => profileHolds(c, profile));
     case 'any': return value.some((c) => profileHolds(c, profile));
     case 'not': return !profileHolds(value, profile);
@@ -187,6 +190,7 @@ export function answersFile(bank, profile, choose) {
       industry: profile.industry,
       cross_border: Boolean(profile.crossBorder),
       partners: profile.partners ?? true,
+      ai_models: Boolean(profile.aiModels),
       org_name: profile.orgName ?? '',
     },
     answers,

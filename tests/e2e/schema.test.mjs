@@ -89,6 +89,13 @@ test('the schema rejects a condition with two keys and an answer condition under
   assert.notDeepEqual(errorsOf(bank), []);
   b2.show_if = { all: [{ industry: ['general'] }, { any: [{ answer: { question: 'b1', any_of: ['full'] } }, { not: { partners: false } }] }] };
   assert.deepEqual(errorsOf(bank), []);
+  // The AI-models checkbox (issue 11): a boolean, also under not; the ai-robotics industry.
+  b2.show_if = { any: [{ industry: ['ai-robotics'] }, { not: { ai_models: false } }] };
+  assert.deepEqual(errorsOf(bank), []);
+  b2.show_if = { ai_models: 'yes' };
+  assert.notDeepEqual(errorsOf(bank), []);
+  b2.show_if = { industry: ['ai_robotics'] };
+  assert.notDeepEqual(errorsOf(bank), []);
 });
 
 test('the schema tells single-choice options from checklist options by the kind', () => {

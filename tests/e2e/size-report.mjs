@@ -9,7 +9,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
  * Total brotli bytes of dist/ that the test command accepts: the release build measured
  * 254,730 bytes on 2026-11-27 (after the bundled bank was minified), plus about 1% headroom.
  */
-export const SIZE_BUDGET_BROTLI_BYTES = 283_000;
+export const SIZE_BUDGET_BROTLI_BYTES = 296_000;
 
 /**
  * The bank check page (bank-check.html and its own script, wasm and styles) is a tool for the

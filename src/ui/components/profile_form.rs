@@ -1,4 +1,5 @@
-//! The enterprise profile: industry, size, stage, cross-border, partners and an optional name.
+//! The enterprise profile: industry, size, stage, cross-border, partners, AI models and an
+//! optional name.
 //! Every change takes effect at once (it switches modules on and off).
 
 use super::{on_click, StageProps};
@@ -30,6 +31,7 @@ pub fn ProfileForm(props: &StageProps) -> Html {
     let set_stage = update(|p, v| p.stage = Stage::from_code(&v));
     let set_cross = update(|p, v| p.cross_border = v == "true");
     let set_partners = update(|p, v| p.partners = v == "true");
+    let set_ai_models = update(|p, v| p.ai_models = v == "true");
     let set_name = update(|p, v| p.org_name = v);
 
     let onsubmit = {
@@ -104,6 +106,14 @@ pub fn ProfileForm(props: &StageProps) -> Html {
                     onchange={Callback::from(move |e: Event| set_partners(checked(e)))} />
                 <label for="tsc-partners">{ t(S::PartnersLabel) }</label>
                 <p class="tsc-hint" id="tsc-partners-hint">{ t(S::PartnersHint) }</p>
+            </div>
+
+            <div class="tsc-field tsc-check">
+                <input type="checkbox" id="tsc-ai-models" data-profile="ai-models" checked={profile.ai_models}
+                    aria-describedby="tsc-ai-models-hint"
+                    onchange={Callback::from(move |e: Event| set_ai_models(checked(e)))} />
+                <label for="tsc-ai-models">{ t(S::AiModelsLabel) }</label>
+                <p class="tsc-hint" id="tsc-ai-models-hint">{ t(S::AiModelsHint) }</p>
             </div>
 
             <div class="tsc-field">

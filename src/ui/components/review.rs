@@ -77,6 +77,7 @@ pub fn Review(props: &StageProps) -> Html {
         yes_no(profile.cross_border).to_string(),
     ));
     profile_rows.push((t(S::PartnersShort), yes_no(profile.partners).to_string()));
+    profile_rows.push((t(S::AiModelsShort), yes_no(profile.ai_models).to_string()));
     if !profile.org_name.trim().is_empty() {
         profile_rows.push((t(S::OrgNameShort), profile.org_name.trim().to_string()));
     }
