@@ -314,6 +314,8 @@ editor_strings! {
     CrossBorderNo => ("无境外业务、员工或合作方", "the enterprise has no overseas business, staff or partners"),
     PartnersYes => ("与外部合作方共享信息", "the enterprise shares information with external partners"),
     PartnersNo => ("不与外部合作方共享信息", "the enterprise shares no information with external partners"),
+    AiModelsYes => ("开发或训练人工智能模型或算法", "the enterprise develops or trains AI models or algorithms"),
+    AiModelsNo => ("不开发或训练人工智能模型或算法", "the enterprise does not develop or train AI models or algorithms"),
     AnswerIs => ("题目 {question} 的回答为{options}", "question {question} is answered {options}"),
     ListOr => ("或", " or "),
     Quote => ("“{text}”", "\u{201c}{text}\u{201d}"),

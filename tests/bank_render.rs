@@ -184,4 +184,8 @@ fn the_bundled_bank_renders_every_question() {
     for q in bank.questions() {
         assert!(md.contains(&format!("#### `{}`", q.id)), "{}", q.id);
     }
+    // The AI and robotics module's condition reads in words like every other.
+    assert!(md.contains(
+        "或开发或训练人工智能模型或算法 / Shown when industry is AI and robotics (models, algorithms, embodied robots) or the enterprise develops or trains AI models or algorithms"
+    ), "the ai_models condition in words");
 }

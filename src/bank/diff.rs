@@ -318,6 +318,7 @@ fn condition_code(bank: &Bank, c: &Condition) -> String {
         Condition::Stage(s) => format!("stage{:?}", s.iter().map(|i| i.code()).collect::<Vec<_>>()),
         Condition::CrossBorder(b) => format!("cross_border({b})"),
         Condition::Partners(b) => format!("partners({b})"),
+        Condition::AiModels(b) => format!("ai_models({b})"),
         Condition::Answer { question, any_of } => {
             format!("answer({},{any_of:?})", bank.questions()[*question].id)
         }

@@ -269,6 +269,8 @@ pub fn condition_in_words(bank: &Bank, condition: &Condition, lang: Lang) -> Str
         Condition::CrossBorder(false) => Ed::CrossBorderNo.get(lang).to_string(),
         Condition::Partners(true) => Ed::PartnersYes.get(lang).to_string(),
         Condition::Partners(false) => Ed::PartnersNo.get(lang).to_string(),
+        Condition::AiModels(true) => Ed::AiModelsYes.get(lang).to_string(),
+        Condition::AiModels(false) => Ed::AiModelsNo.get(lang).to_string(),
         Condition::Answer { question, any_of } => {
             let q = &bank.questions()[*question];
             let options: Vec<String> = any_of
