@@ -37,6 +37,17 @@ pub fn step_label(step: Step) -> S {
 /// How many actions the summary lists.
 pub const SUMMARY_ACTIONS: usize = 5;
 
+/// Question ids joined by commas, or "none" for an empty list.
+fn ids_or_none(list: &[(String, crate::lang::Text)], lang: Lang) -> String {
+    if list.is_empty() {
+        return S::NoChanges.get(lang).to_string();
+    }
+    list.iter()
+        .map(|(id, _)| id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A signed change such as `+5`, `-3` or `0`.
 pub fn signed(delta: i16) -> String {
     if delta > 0 {
@@ -320,13 +331,12 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
             (S::ImprovedHeading, &c.improved),
             (S::RegressedHeading, &c.regressed),
         ] {
-            let ids: Vec<&str> = list.iter().map(|(id, _)| id.as_str()).collect();
-            let shown = if ids.is_empty() {
-                t(S::NoChanges).to_string()
-            } else {
-                ids.join(", ")
-            };
-            line(format!("{}{}{}", t(heading), t(S::Colon), shown));
+            line(format!(
+                "{}{}{}",
+                t(heading),
+                t(S::Colon),
+                ids_or_none(list, lang)
+            ));
         }
         if let Some(f) = &c.plan_follow_up {
             line(format!("### {}", t(S::PlanFollowUpHeading)));
@@ -335,13 +345,12 @@ pub fn to_text(report: &Report, lang: Lang) -> String {
                 &[("done", &f.done.len()), ("open", &f.open.len())],
             ));
             for (heading, list) in [(S::PlanDone, &f.done), (S::PlanOpen, &f.open)] {
-                let ids: Vec<&str> = list.iter().map(|(id, _)| id.as_str()).collect();
-                let shown = if ids.is_empty() {
-                    t(S::NoChanges).to_string()
-                } else {
-                    ids.join(", ")
-                };
-                line(format!("{}{}{}", t(heading), t(S::Colon), shown));
+                line(format!(
+                    "{}{}{}",
+                    t(heading),
+                    t(S::Colon),
+                    ids_or_none(list, lang)
+                ));
             }
         }
     }

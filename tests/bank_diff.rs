@@ -1,10 +1,11 @@
 //! `tscheck diff` and the pure diff: questions added, removed and changed by id, each changed
 //! field named, and the exit codes 0 (same), 1 (different), 2 (usage or invalid bank).
 
-use crate::util::{mini_bank, mini_bank_with, question_json, MINI_BANK_JSON};
+use crate::util::{
+    mini_bank, mini_bank_with, question_json, tscheck_output as tscheck, MINI_BANK_JSON,
+};
 use serde_json::{json, Value};
 use std::path::PathBuf;
-use std::process::Command;
 use tscheck::bank::diff::{diff, FieldChange};
 
 const MINI: &str = "tests/fixtures/mini-bank.json";
@@ -208,19 +209,6 @@ fn write_copy(name: &str, edit: impl FnOnce(&mut Value)) -> PathBuf {
     let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("diff-{name}.json"));
     std::fs::write(&path, value.to_string()).expect("written");
     path
-}
-
-fn tscheck(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_tscheck"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("tscheck runs");
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).expect("UTF-8"),
-        String::from_utf8(out.stderr).expect("UTF-8"),
-    )
 }
 
 #[test]

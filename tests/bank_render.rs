@@ -1,27 +1,13 @@
 //! The review document (`tscheck render`): every question, both languages, conditions in words,
 //! and bank text always escaped.
 
-use crate::util::{mini_bank, mini_bank_with, question_json};
+use crate::util::{mini_bank, mini_bank_with, question_json, tscheck_output as tscheck};
 use serde_json::json;
-use std::process::Command;
 use tscheck::bank::render::{escape_html, render, Format, Langs};
 use tscheck::bank::review::{condition_in_words, review};
 use tscheck::lang::Lang;
 
 const MINI: &str = "tests/fixtures/mini-bank.json";
-
-fn tscheck(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_tscheck"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("tscheck runs");
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).expect("UTF-8"),
-        String::from_utf8(out.stderr).expect("UTF-8"),
-    )
-}
 
 #[test]
 fn the_review_groups_every_question_by_module_and_dimension() {

@@ -448,3 +448,17 @@ pub fn random_session(bank: &Bank, profile: &Profile, rng: &mut Rng, clicks: usi
     }
     session
 }
+
+/// Runs `tscheck` from the crate root: (exit code, stdout, stderr).
+pub fn tscheck_output(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tscheck"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("tscheck runs");
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).expect("UTF-8"),
+        String::from_utf8(out.stderr).expect("UTF-8"),
+    )
+}
