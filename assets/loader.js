@@ -16,8 +16,16 @@ const integrity = preload ? preload.getAttribute('integrity') : undefined;
 function showFailure(error) {
   console.error('tscheck: the widget could not start', error);
   const mount = document.querySelector('[data-tscheck-mount]');
-  const boot = mount && mount.querySelector('[data-boot-message]');
-  if (!boot) return;
+  if (!mount) return;
+  let boot = mount.querySelector('[data-boot-message]');
+  if (!boot) {
+    // The release build puts the start screen here instead of the loading message (see
+    // src/ui/prerender.rs): its buttons cannot work now, so it gives way to the message.
+    boot = document.createElement('p');
+    boot.className = 'tsc-boot';
+    boot.setAttribute('data-boot-message', '');
+    mount.replaceChildren(boot);
+  }
   boot.setAttribute('role', 'alert');
   boot.setAttribute('data-error', '');
   boot.textContent = '';

@@ -22,5 +22,6 @@ pub mod snapshot;
 pub mod strings;
 pub mod visibility;
 
-#[cfg(target_arch = "wasm32")]
+// Natively only with the `prerender` feature (the build step that renders the start screen).
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod ui;

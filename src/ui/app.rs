@@ -101,12 +101,12 @@ pub fn App() -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct WidgetProps {
-    init: Rc<UiState>,
+pub(crate) struct WidgetProps {
+    pub(crate) init: Rc<UiState>,
 }
 
 #[component]
-fn Widget(props: &WidgetProps) -> Html {
+pub(crate) fn Widget(props: &WidgetProps) -> Html {
     let init = props.init.clone();
     let state = use_reducer_eq(move || (*init).clone());
     // Built once: a callback made anew on every render would compare unequal in every child's
