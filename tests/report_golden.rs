@@ -1,8 +1,9 @@
-//! The text report for fixed answers, compared line by line with golden files in
-//! `tests/golden/`. A missing golden file is written on the first run; `UPDATE_GOLDEN=1 cargo
-//! test` rewrites them all after an intended change (read the diff before committing it).
+//! The text report for fixed answers, compared with golden files in `tests/golden/` through
+//! `expect_file!`: `UPDATE_EXPECT=1 cargo test` rewrites them after an intended change (read
+//! the diff before committing it).
 
-use crate::util::{mini_bank, read_test_file, test_path};
+use crate::util::{mini_bank, read_test_file};
+use expect_test::expect_file;
 use tscheck::answers_file::{self, AnswersFile};
 use tscheck::bank::Bank;
 use tscheck::lang::Lang;
@@ -29,87 +30,21 @@ fn mini_report(compared: bool) -> Report {
     )
 }
 
-/// Compares `actual` with the golden file `name`, writing it when missing or when
-/// UPDATE_GOLDEN=1.
-#[track_caller]
-fn check_golden(name: &str, actual: &str) {
-    let path = test_path(&format!("golden/{name}"));
-    let update = std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1");
-    match std::fs::read_to_string(&path) {
-        Ok(expected) if !update => {
-            if expected != actual {
-                panic!(
-                    "\n{} differs from the golden file (- golden, + now):\n{}\n\
-                     If the change is intended, run `UPDATE_GOLDEN=1 cargo test` and review the diff.\n",
-                    path.display(),
-                    line_diff(&expected, actual)
-                );
-            }
-        }
-        Ok(_) | Err(_) => {
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, actual)
-                .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-            eprintln!("wrote golden file {}", path.display());
-        }
-    }
-}
-
-/// A unified-style line diff (longest common subsequence) with line numbers of the golden file.
-fn line_diff(expected: &str, actual: &str) -> String {
-    let (a, b): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
-    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            i += 1;
-            j += 1;
-        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
-            out.push(format!("{:>4} - {}", i + 1, a[i]));
-            i += 1;
-        } else {
-            out.push(format!("{:>4} + {}", i + 1, b[j]));
-            j += 1;
-        }
-    }
-    if out.is_empty() {
-        out.push(
-            "(the lines are equal; the difference is in line endings or the final newline)".into(),
-        );
-    }
-    out.join("\n")
-}
-
 #[test]
 fn the_mini_report_in_chinese_matches_its_golden_file() {
-    check_golden(
-        "report-mini-zh.txt",
-        &to_text(&mini_report(false), Lang::Zh),
-    );
+    expect_file!["golden/report-mini-zh.txt"].assert_eq(&to_text(&mini_report(false), Lang::Zh));
 }
 
 #[test]
 fn the_mini_report_in_english_matches_its_golden_file() {
-    check_golden(
-        "report-mini-en.txt",
-        &to_text(&mini_report(false), Lang::En),
-    );
+    expect_file!["golden/report-mini-en.txt"].assert_eq(&to_text(&mini_report(false), Lang::En));
 }
 
 #[test]
 fn the_mini_report_compared_with_a_previous_check_matches_its_golden_files() {
     let report = mini_report(true);
-    check_golden("report-mini-compared-zh.txt", &to_text(&report, Lang::Zh));
-    check_golden("report-mini-compared-en.txt", &to_text(&report, Lang::En));
+    expect_file!["golden/report-mini-compared-zh.txt"].assert_eq(&to_text(&report, Lang::Zh));
+    expect_file!["golden/report-mini-compared-en.txt"].assert_eq(&to_text(&report, Lang::En));
 }
 
 #[test]
@@ -186,7 +121,14 @@ fn the_report_text_names_the_bank_content_in_the_chosen_language() {
     let (zh, en) = (to_text(&report, Lang::Zh), to_text(&report, Lang::En));
     assert!(zh.contains("等级2说明") && zh.contains("建议a1") && !zh.contains("Do a1"));
     assert!(en.contains("Level 2 description") && en.contains("Do a1") && !en.contains("建议a1"));
-    for text in [&zh, &en] {
-        assert!(text.contains("[a1]") && text.contains("83"));
-    }
+    // The overall score and the red flag, each on its own line of the summary.
+    let lines = |text: &str| text.lines().map(str::to_string).collect::<Vec<_>>();
+    let (zh, en) = (lines(&zh), lines(&en));
+    assert!(zh.contains(&"总分：83 / 100".to_string()), "{zh:#?}");
+    assert!(
+        en.contains(&"Overall score: 83 / 100".to_string()),
+        "{en:#?}"
+    );
+    assert!(zh.contains(&"- [a1] 题目a1简称".to_string()), "{zh:#?}");
+    assert!(en.contains(&"- [a1] Short a1".to_string()), "{en:#?}");
 }

@@ -14,7 +14,7 @@ mod scoring_properties;
 mod answers_file;
 // The whole questionnaire flow through `Session::apply`, and saved progress.
 mod session_flow;
-// The text report compared with golden files (UPDATE_GOLDEN=1 rewrites them).
+// The text report compared with golden files (UPDATE_EXPECT=1 rewrites them).
 mod report_golden;
 // The `tscheck` command line: exit codes, problem lines and the JSON report.
 mod cli;
