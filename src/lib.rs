@@ -16,6 +16,7 @@ pub mod problem;
 pub mod profile;
 pub mod report;
 pub mod report_text;
+pub mod report_vocab;
 pub mod score;
 pub mod session;
 pub mod snapshot;

@@ -143,7 +143,7 @@ strings! {
     ReportHeading => ("商业秘密保护风险自测报告", "Trade secret risk self-check report"),
     ReportFor => ("企业：{name}", "Enterprise: {name}"),
     ReportDate => ("日期：{date}", "Date: {date}"),
-    ReportBank => ("题库版本：{version}", "Question bank version: {version}"),
+    ReportBank => ("题库：{id}，版本 {version}", "Question bank: {id}, version {version}"),
     OverallScore => ("总分", "Overall score"),
     OutOf100 => ("满分 100", "out of 100"),
     LevelLabel => ("成熟度等级", "Maturity level"),

@@ -4,6 +4,7 @@
 
 use crate::lang::Lang;
 use crate::number::decimal;
+use crate::report_vocab::score_or_none;
 use crate::score::Band;
 use crate::strings::S;
 use yew::prelude::*;
@@ -12,11 +13,29 @@ use yew::prelude::*;
 #[derive(Clone, PartialEq)]
 pub struct ChartItem {
     pub label: String,
-    pub score: Option<u8>,
-    pub band: Option<Band>,
-    pub previous: Option<u8>,
+    /// `None` when nothing counted.
+    pub scored: Option<ChartScore>,
     /// The score the improvement plan reaches (drawn on the radar when it differs).
     pub target: Option<u8>,
+}
+
+/// A dimension's score as a chart draws it.
+#[derive(Clone, PartialEq)]
+pub struct ChartScore {
+    pub score: u8,
+    pub band: Band,
+    /// The compared self-check's score (a marker on the bar, a polygon on the radar).
+    pub previous: Option<u8>,
+}
+
+impl ChartItem {
+    fn score(&self) -> Option<u8> {
+        self.scored.as_ref().map(|s| s.score)
+    }
+
+    fn previous(&self) -> Option<u8> {
+        self.scored.as_ref().and_then(|s| s.previous)
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -31,8 +50,8 @@ pub struct ChartProps {
     pub compact: bool,
 }
 
-fn band_class(band: Option<Band>) -> &'static str {
-    match band {
+fn band_class(item: &ChartItem) -> &'static str {
+    match item.scored.as_ref().map(|s| s.band) {
         Some(Band::High) => "tsc-bar tsc-bar--high",
         Some(Band::Medium) => "tsc-bar tsc-bar--medium",
         Some(Band::Low) => "tsc-bar tsc-bar--low",
@@ -58,14 +77,14 @@ fn compact_bars(props: &ChartProps) -> Html {
     let height = ROW * props.items.len() as f64 + 4.0;
     let rows = props.items.iter().enumerate().map(|(i, item)| {
         let y = ROW * i as f64;
-        let w = BAR * f64::from(item.score.unwrap_or(0)) / 100.0;
-        let value = item.score.map_or_else(|| S::ChartNoScore.get(lang).to_string(), |s| s.to_string());
+        let w = BAR * f64::from(item.score().unwrap_or(0)) / 100.0;
+        let value = score_or_none(item.score(), lang);
         html! {
             <g>
                 <text class="tsc-label" x="0" y={coord(y + 14.0)}>{ item.label.clone() }</text>
                 <rect class="tsc-track" x="0" y={coord(y + 20.0)} width={coord(BAR)} height="12" />
-                <rect class={band_class(item.band)} x="0" y={coord(y + 20.0)} width={coord(w)} height="12" />
-                if let Some(prev) = item.previous {
+                <rect class={band_class(item)} x="0" y={coord(y + 20.0)} width={coord(w)} height="12" />
+                if let Some(prev) = item.previous() {
                     <line class="tsc-prev-marker" x1={coord(BAR * f64::from(prev) / 100.0)} x2={coord(BAR * f64::from(prev) / 100.0)}
                         y1={coord(y + 17.0)} y2={coord(y + 35.0)} />
                 }
@@ -103,13 +122,13 @@ pub fn BarChart(props: &ChartProps) -> Html {
     });
     let rows = props.items.iter().enumerate().map(|(i, item)| {
         let y = ROW_H * i as f64;
-        let w = BAR_W * f64::from(item.score.unwrap_or(0)) / 100.0;
-        let value = item.score.map_or_else(|| S::ChartNoScore.get(lang).to_string(), |s| s.to_string());
+        let w = BAR_W * f64::from(item.score().unwrap_or(0)) / 100.0;
+        let value = score_or_none(item.score(), lang);
         html! {
             <g>
                 <text class="tsc-label" x={coord(BAR_LABEL_W - 8.0)} y={coord(y + 17.0)} text-anchor="end">{ item.label.clone() }</text>
-                <rect class={band_class(item.band)} x={coord(BAR_LABEL_W)} y={coord(y + 5.0)} width={coord(w)} height="16" />
-                if let Some(prev) = item.previous {
+                <rect class={band_class(item)} x={coord(BAR_LABEL_W)} y={coord(y + 5.0)} width={coord(w)} height="16" />
+                if let Some(prev) = item.previous() {
                     <line class="tsc-prev-marker" x1={coord(BAR_LABEL_W + BAR_W * f64::from(prev) / 100.0)}
                         x2={coord(BAR_LABEL_W + BAR_W * f64::from(prev) / 100.0)}
                         y1={coord(y + 2.0)} y2={coord(y + 24.0)} />
@@ -132,7 +151,7 @@ pub fn BarChart(props: &ChartProps) -> Html {
 #[component]
 pub fn RadarChart(props: &ChartProps) -> Html {
     let lang = props.lang;
-    let items: Vec<&ChartItem> = props.items.iter().filter(|i| i.score.is_some()).collect();
+    let items: Vec<&ChartItem> = props.items.iter().filter(|i| i.scored.is_some()).collect();
     // A radar of fewer than three axes says nothing the bars do not.
     if items.len() < 3 {
         return html! {};
@@ -182,15 +201,15 @@ pub fn RadarChart(props: &ChartProps) -> Html {
             <>
                 <line class="tsc-grid" x1={coord(cx)} y1={coord(cy)} x2={coord(x)} y2={coord(y)} />
                 <text class="tsc-label" x={coord(lx)} y={coord(ly + 4.0)} text-anchor={anchor}>
-                    { format!("{} {}", item.label, item.score.unwrap_or(0)) }
+                    { format!("{} {}", item.label, item.score().unwrap_or(0)) }
                 </text>
             </>
         }
     });
-    let has_previous = items.iter().any(|i| i.previous.is_some());
+    let has_previous = items.iter().any(|i| i.previous().is_some());
     let has_target = items
         .iter()
-        .any(|i| i.target.is_some() && i.target != i.score);
+        .any(|i| i.target.is_some() && i.target != i.score());
     let title_id = format!("{}-radar-title", props.id);
     html! {
         <figure class="tsc-chart">
@@ -199,12 +218,12 @@ pub fn RadarChart(props: &ChartProps) -> Html {
                 { for rings }
                 { for axes }
                 if has_target {
-                    <polygon class="tsc-radar-target" points={polygon(&|i| f64::from(i.target.or(i.score).unwrap_or(0)))} />
+                    <polygon class="tsc-radar-target" points={polygon(&|i| f64::from(i.target.or(i.score()).unwrap_or(0)))} />
                 }
                 if has_previous {
-                    <polygon class="tsc-radar-prev" points={polygon(&|i| f64::from(i.previous.unwrap_or(0)))} />
+                    <polygon class="tsc-radar-prev" points={polygon(&|i| f64::from(i.previous().unwrap_or(0)))} />
                 }
-                <polygon class="tsc-radar" points={polygon(&|i| f64::from(i.score.unwrap_or(0)))} />
+                <polygon class="tsc-radar" points={polygon(&|i| f64::from(i.score().unwrap_or(0)))} />
             </svg>
             if has_target || has_previous {
                 <ul class="tsc-legend">
