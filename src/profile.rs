@@ -1,16 +1,15 @@
 //! The respondent's profile: who the enterprise is. It decides which modules and questions apply.
 
 use crate::lang::Lang;
-use serde::{Deserialize, Serialize};
 
 /// Declares a closed set of profile values with their stable codes (used in files, URLs, the
 /// bank's conditions and the DOM) and their labels in both languages.
 macro_rules! coded_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal, $zh:literal, $en:literal;)+ }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
-            $(#[serde(rename = $code)] $variant,)+
+            $($variant,)+
         }
 
         impl $name {
@@ -66,26 +65,16 @@ coded_enum! {
 }
 
 /// Who the enterprise is. `org_name` is shown in the report only, and only if typed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Profile {
     pub industry: Industry,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<Size>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stage: Option<Stage>,
-    #[serde(default)]
     pub cross_border: bool,
-    #[serde(default = "default_partners")]
     pub partners: bool,
     /// The enterprise develops or trains AI models or algorithms, whatever its industry.
-    #[serde(default)]
     pub ai_models: bool,
-    #[serde(default)]
     pub org_name: String,
-}
-
-fn default_partners() -> bool {
-    true
 }
 
 /// Enterprise names longer than this are cut: the name is for a report heading, not a document.
