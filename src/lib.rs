@@ -7,6 +7,7 @@
 pub mod answers;
 pub mod answers_file;
 pub mod bank;
+mod coded_enum;
 pub mod condition;
 pub mod json_read;
 pub mod lang;

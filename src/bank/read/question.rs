@@ -56,14 +56,8 @@ pub(super) fn read_question(
         .and_then(|v| reference_to(r, v, &child(path, "module"), "module", &ids.modules));
     let kind = r
         .required(map, path, "kind")
-        .and_then(|v| r.choice(v, &child(path, "kind"), &["single", "checklist"]))
-        .map(|k| {
-            if k == "single" {
-                QuestionKind::Single
-            } else {
-                QuestionKind::Checklist
-            }
-        });
+        .and_then(|v| r.choice(v, &child(path, "kind"), QuestionKind::CODES))
+        .and_then(QuestionKind::from_code);
     let weight = r
         .required(map, path, "weight")
         .and_then(|v| positive(r, v, &child(path, "weight")));
