@@ -11,6 +11,7 @@ pub mod review;
 
 use crate::coded_enum::coded_enum;
 use crate::condition::Condition;
+use crate::format_check::DocumentFormat;
 use crate::lang::Text;
 use crate::problem::Problem;
 
@@ -18,6 +19,13 @@ use crate::problem::Problem;
 pub const BANK_FORMAT: &str = "tscheck-bank";
 /// The bank format version this build reads.
 pub const BANK_FORMAT_VERSION: u32 = 1;
+/// What a bank file carries at its top level to say it is one (`format_version`, since its
+/// `version` is the bank's own).
+pub const BANK_DOCUMENT: DocumentFormat = DocumentFormat {
+    marker: BANK_FORMAT,
+    version_field: "format_version",
+    version: BANK_FORMAT_VERSION,
+};
 /// The largest bank file accepted.
 pub const BANK_MAX_BYTES: usize = 4 * 1024 * 1024;
 /// The bank bundled into the widget and the CLI's default: `assets/bank/bank.json` with the

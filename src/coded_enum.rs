@@ -4,7 +4,7 @@
 //! One declaration gives the variants and their codes side by side, so the two directions of
 //! the mapping cannot drift apart:
 //!
-//! ```ignore
+//! ```text
 //! coded_enum! {
 //!     /// Where the respondent is.
 //!     #[derive(Clone, Copy, Debug, PartialEq, Eq)]

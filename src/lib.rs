@@ -9,6 +9,7 @@ pub mod answers_file;
 pub mod bank;
 mod coded_enum;
 pub mod condition;
+pub mod format_check;
 pub mod json_read;
 pub mod lang;
 pub mod number;

@@ -176,6 +176,13 @@ impl ProblemKind {
                     format!("this is a \"{found}\" file, expected \"{expected}\"")
                 }
             }
+            UnsupportedVersion { found, supported } if is_newer(found, *supported) => {
+                if zh {
+                    format!("不支持的格式版本 {found}：该文件来自本工具的更新版本（本版本支持 {supported}）")
+                } else {
+                    format!("unsupported format version {found}: the file comes from a newer version of this tool (this build reads {supported})")
+                }
+            }
             UnsupportedVersion { found, supported } => {
                 if zh {
                     format!("不支持的格式版本 {found}（本版本支持 {supported}）")
@@ -346,6 +353,11 @@ impl ProblemKind {
             }
         }
     }
+}
+
+/// Whether a version found in a file (as JSON text) is a whole number above the one supported.
+fn is_newer(found: &str, supported: u32) -> bool {
+    found.parse::<u64>().is_ok_and(|v| v > u64::from(supported))
 }
 
 fn type_zh(expected: &str) -> &'static str {

@@ -51,7 +51,7 @@ pub(super) fn read_bank(bytes: &[u8]) -> Result<Bank, Vec<Problem>> {
     };
     // A file of another kind (or a future version) would drown the editor in irrelevant
     // problems, so those two checks stop the reading early.
-    if !format_is_supported(&mut r, map) {
+    if !BANK_DOCUMENT.check(&mut r, map) {
         return Err(r.problems);
     }
     r.known_fields(map, "$", TOP_FIELDS);
@@ -134,36 +134,6 @@ pub(super) fn read_bank(bytes: &[u8]) -> Result<Bank, Vec<Problem>> {
             Err(r.problems)
         }
     }
-}
-
-fn format_is_supported(r: &mut Reader, map: &Map<String, Value>) -> bool {
-    let Some(format) = r.required_string(map, "$", "format") else {
-        return false;
-    };
-    if format != BANK_FORMAT {
-        r.report(
-            "$.format",
-            ProblemKind::WrongFormat {
-                found: format.to_string(),
-                expected: BANK_FORMAT,
-            },
-        );
-        return false;
-    }
-    let Some(version) = r.required(map, "$", "format_version") else {
-        return false;
-    };
-    if version.as_u64() != Some(u64::from(BANK_FORMAT_VERSION)) {
-        r.report(
-            "$.format_version",
-            ProblemKind::UnsupportedVersion {
-                found: version.to_string(),
-                supported: BANK_FORMAT_VERSION,
-            },
-        );
-        return false;
-    }
-    true
 }
 
 /// Id → index of each list, from the items' `id` fields (duplicates reported here).
