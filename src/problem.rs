@@ -6,7 +6,7 @@
 
 use crate::lang::Lang;
 use crate::number::decimal;
-use crate::strings::{fill, S};
+use crate::strings::{fill, ProblemText as T};
 use std::fmt;
 
 /// One problem, located by a JSON path such as `$.questions[3].options[0].score`.
@@ -130,86 +130,78 @@ fn list(items: &[impl AsRef<str>]) -> String {
 
 impl ProblemKind {
     /// The problem as a sentence in `lang`. The wording lives in the string table
-    /// (`S::Problem…`), so a missing translation does not compile; this only fills it in.
+    /// (`T::…`), so a missing translation does not compile; this only fills it in.
     pub fn message(&self, lang: Lang) -> String {
         use ProblemKind::*;
-        let say = |key: S, values: &[(&str, &dyn fmt::Display)]| fill(key.get(lang), values);
+        let say = |key: T, values: &[(&str, &dyn fmt::Display)]| fill(key.get(lang), values);
         match self {
             InvalidJson {
                 line,
                 column,
                 detail,
             } => say(
-                S::ProblemInvalidJson,
+                T::InvalidJson,
                 &[("line", line), ("column", column), ("detail", detail)],
             ),
-            TooLarge { limit_bytes } => say(S::ProblemTooLarge, &[("kib", &(limit_bytes / 1024))]),
-            WrongType { expected } => say(
-                S::ProblemWrongType,
-                &[("type", &json_type(expected).get(lang))],
-            ),
-            Missing => say(S::ProblemMissing, &[]),
-            UnknownField { allowed } => say(S::ProblemUnknownField, &[("allowed", &list(allowed))]),
+            TooLarge { limit_bytes } => say(T::TooLarge, &[("kib", &(limit_bytes / 1024))]),
+            WrongType { expected } => {
+                say(T::WrongType, &[("type", &json_type(expected).get(lang))])
+            }
+            Missing => say(T::Missing, &[]),
+            UnknownField { allowed } => say(T::UnknownField, &[("allowed", &list(allowed))]),
             NotAllowed { found, allowed } => say(
-                S::ProblemNotAllowed,
+                T::NotAllowed,
                 &[("found", found), ("allowed", &list(allowed))],
             ),
-            WrongFormat { found, expected } => say(
-                S::ProblemWrongFormat,
-                &[("found", found), ("expected", expected)],
-            ),
+            WrongFormat { found, expected } => {
+                say(T::WrongFormat, &[("found", found), ("expected", expected)])
+            }
             UnsupportedVersion { found, supported } => say(
                 if is_newer(found, *supported) {
-                    S::ProblemNewerVersion
+                    T::NewerVersion
                 } else {
-                    S::ProblemUnsupportedVersion
+                    T::UnsupportedVersion
                 },
                 &[("found", found), ("supported", supported)],
             ),
-            BadId { id } => say(S::ProblemBadId, &[("id", id)]),
-            DuplicateId { id } => say(S::ProblemDuplicateId, &[("id", id)]),
+            BadId { id } => say(T::BadId, &[("id", id)]),
+            DuplicateId { id } => say(T::DuplicateId, &[("id", id)]),
             UnknownReference { what, id } => say(
-                S::ProblemUnknownReference,
+                T::UnknownReference,
                 &[("what", &item_kind(what).get(lang)), ("id", id)],
             ),
-            MissingTranslation { lang: Lang::Zh } => say(S::ProblemMissingZh, &[]),
-            MissingTranslation { lang: Lang::En } => say(S::ProblemMissingEn, &[]),
-            WeightNotPositive => say(S::ProblemWeightNotPositive, &[]),
+            MissingTranslation { lang: Lang::Zh } => say(T::MissingZh, &[]),
+            MissingTranslation { lang: Lang::En } => say(T::MissingEn, &[]),
+            WeightNotPositive => say(T::WeightNotPositive, &[]),
             OutOfRange { min, max } => say(
-                S::ProblemOutOfRange,
+                T::OutOfRange,
                 &[("min", &decimal(*min)), ("max", &decimal(*max))],
             ),
-            ScaleNotRising => say(S::ProblemScaleNotRising, &[]),
-            TooFewOptions { min } => say(S::ProblemTooFewOptions, &[("min", min)]),
-            DimensionWithoutQuestions { id } => {
-                say(S::ProblemDimensionWithoutQuestions, &[("id", id)])
-            }
-            CriticalWithoutLegalReference => say(S::ProblemCriticalWithoutLegalReference, &[]),
-            ShowIfCycle { ids } => say(S::ProblemShowIfCycle, &[("chain", &ids.join(" → "))]),
-            AnswerConditionNotMonotone => say(S::ProblemAnswerConditionNotMonotone, &[]),
-            GateAllowsNotApplicable => say(S::ProblemGateAllowsNotApplicable, &[]),
-            CriticalDependsOnAnswer => say(S::ProblemCriticalDependsOnAnswer, &[]),
-            EvidenceNotEachMeasureOnce => say(S::ProblemEvidenceNotEachMeasureOnce, &[]),
+            ScaleNotRising => say(T::ScaleNotRising, &[]),
+            TooFewOptions { min } => say(T::TooFewOptions, &[("min", min)]),
+            DimensionWithoutQuestions { id } => say(T::DimensionWithoutQuestions, &[("id", id)]),
+            CriticalWithoutLegalReference => say(T::CriticalWithoutLegalReference, &[]),
+            ShowIfCycle { ids } => say(T::ShowIfCycle, &[("chain", &ids.join(" → "))]),
+            AnswerConditionNotMonotone => say(T::AnswerConditionNotMonotone, &[]),
+            GateAllowsNotApplicable => say(T::GateAllowsNotApplicable, &[]),
+            CriticalDependsOnAnswer => say(T::CriticalDependsOnAnswer, &[]),
+            EvidenceNotEachMeasureOnce => say(T::EvidenceNotEachMeasureOnce, &[]),
             ReplacedQuestionStillInBank { id } => {
-                say(S::ProblemReplacedQuestionStillInBank, &[("id", id)])
+                say(T::ReplacedQuestionStillInBank, &[("id", id)])
             }
-            RequiredOnSingleChoice => say(S::ProblemRequiredOnSingleChoice, &[]),
-            ReservedId { id } => say(S::ProblemReservedId, &[("id", id)]),
-            BadLevels => say(S::ProblemBadLevels, &[]),
-            OtherBank { found, expected } => say(
-                S::ProblemOtherBank,
-                &[("found", found), ("expected", expected)],
-            ),
-            BadAnswer { question } => say(S::ProblemBadAnswer, &[("question", question)]),
-            Unreachable { url, detail } => {
-                say(S::ProblemUnreachable, &[("url", url), ("detail", detail)])
+            RequiredOnSingleChoice => say(T::RequiredOnSingleChoice, &[]),
+            ReservedId { id } => say(T::ReservedId, &[("id", id)]),
+            BadLevels => say(T::BadLevels, &[]),
+            OtherBank { found, expected } => {
+                say(T::OtherBank, &[("found", found), ("expected", expected)])
             }
-            NotSameOrigin { url } => say(S::ProblemNotSameOrigin, &[("url", url)]),
-            MergedAnswerSuperseded { id, into } => say(
-                S::ProblemMergedAnswerSuperseded,
-                &[("id", id), ("into", into)],
-            ),
-            UnknownQuestion { id } => say(S::ProblemUnknownQuestion, &[("id", id)]),
+            BadAnswer { question } => say(T::BadAnswer, &[("question", question)]),
+            Unreachable { url, detail } => say(T::Unreachable, &[("url", url), ("detail", detail)]),
+            NotSameOrigin { url } => say(T::NotSameOrigin, &[("url", url)]),
+            MergedAnswerSuperseded { id, into } => {
+                say(T::MergedAnswerSuperseded, &[("id", id), ("into", into)])
+            }
+            UnknownQuestion { id } => say(T::UnknownQuestion, &[("id", id)]),
         }
     }
 }
@@ -220,26 +212,26 @@ fn is_newer(found: &str, supported: u32) -> bool {
 }
 
 /// The name of a JSON type (`expected` of [`ProblemKind::WrongType`]).
-fn json_type(name: &str) -> S {
+fn json_type(name: &str) -> T {
     match name {
-        "object" => S::JsonObject,
-        "array" => S::JsonArray,
-        "string" => S::JsonString,
-        "number" => S::JsonNumber,
-        "boolean" => S::JsonBoolean,
-        _ => S::JsonOther,
+        "object" => T::JsonObject,
+        "array" => T::JsonArray,
+        "string" => T::JsonString,
+        "number" => T::JsonNumber,
+        "boolean" => T::JsonBoolean,
+        _ => T::JsonOther,
     }
 }
 
 /// The name of a kind of item (`what` of [`ProblemKind::UnknownReference`]).
-fn item_kind(what: &str) -> S {
+fn item_kind(what: &str) -> T {
     match what {
-        "dimension" => S::ItemDimension,
-        "module" => S::ItemModule,
-        "question" => S::ItemQuestion,
-        "option" => S::ItemOption,
-        "role" => S::ItemRole,
-        _ => S::ItemOther,
+        "dimension" => T::ItemDimension,
+        "module" => T::ItemModule,
+        "question" => T::ItemQuestion,
+        "option" => T::ItemOption,
+        "role" => T::ItemRole,
+        _ => T::ItemOther,
     }
 }
 
