@@ -7,7 +7,9 @@
 pub mod answers;
 pub mod answers_file;
 pub mod bank;
+mod coded_enum;
 pub mod condition;
+pub mod format_check;
 pub mod json_read;
 pub mod lang;
 pub mod number;

@@ -6,45 +6,23 @@
 use crate::answers::{Answer, Answers, NONE_OF_THESE, NOT_APPLICABLE};
 use crate::answers_file::AnswersFile;
 use crate::bank::{Bank, QuestionKind};
+use crate::coded_enum::coded_enum;
 use crate::lang::Lang;
 use crate::plan::{planned_actions, PlanChoices, Step};
 use crate::profile::{bound_org_name, Profile};
 use crate::visibility::Visibility;
 use std::collections::BTreeSet;
 
-/// Where the respondent is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Stage {
-    #[default]
-    Start,
-    Profile,
-    Questions,
-    Review,
-    Report,
-}
-
-impl Stage {
-    /// The `data-stage` value.
-    pub fn code(self) -> &'static str {
-        match self {
-            Stage::Start => "start",
-            Stage::Profile => "profile",
-            Stage::Questions => "questions",
-            Stage::Review => "review",
-            Stage::Report => "report",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Stage> {
-        [
-            Stage::Start,
-            Stage::Profile,
-            Stage::Questions,
-            Stage::Review,
-            Stage::Report,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
+coded_enum! {
+    /// Where the respondent is; the code is the `data-stage` value.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub enum Stage {
+        #[default]
+        Start = "start",
+        Profile = "profile",
+        Questions = "questions",
+        Review = "review",
+        Report = "report",
     }
 }
 
