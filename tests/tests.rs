@@ -32,3 +32,6 @@ mod plan;
 mod bank_render;
 // Two versions of a bank compared by question id (`tscheck diff`).
 mod bank_diff;
+// The widget's state machine: actions, the acted rule, notices, focus, URL presets, section
+// status and the resume target.
+mod widget_state;

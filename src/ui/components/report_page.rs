@@ -4,29 +4,48 @@
 //! It lays out the core's `Report`; it computes nothing itself.
 
 use super::charts::{BarChart, ChartItem, RadarChart};
-use super::privacy_controls::{file_action, FileButton, PrivacyControls};
+use super::on_click;
+use super::privacy_controls::{FileButton, PrivacyControls};
 use super::report_evidence::evidence_index;
 use super::report_plan::{plan_follow_up, plan_section, ActionEntry};
 use super::report_summary::summary;
-use super::{export_answers, on_click, StageProps};
 use crate::bank::ReferenceKind;
 use crate::lang::Lang;
+use crate::plan::Step;
 use crate::report::{self, FindingState, Report};
 use crate::report_text::{band_label, reference_kind_label, signed};
-use crate::session::Action;
+use crate::session::{Action, Session};
 use crate::strings::{fill, measure_label, S};
 use crate::ui::embed::{self, PrintMode};
-use crate::ui::state::UiAction;
+use crate::ui::handlers::EraseStep;
+use crate::widget_state::SharedBank;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct ReportPageProps {
+    pub bank: SharedBank,
+    /// The self-check reported on (its answers, profile, plan and any compared self-check).
+    pub session: Session,
+    pub remember: bool,
+    pub confirm_erase: bool,
+    pub on_navigate: Callback<Action>,
+    /// Plans the action of a question (by id) for a step.
+    pub on_plan: Callback<(String, Step)>,
+    /// A previous self-check picked to compare with.
+    pub on_compare: Callback<web_sys::File>,
+    pub on_export: Callback<()>,
+    pub on_print: Callback<PrintMode>,
+    pub on_remember: Callback<bool>,
+    pub on_erase: Callback<EraseStep>,
+}
+
 #[component]
-pub fn ReportPage(props: &StageProps) -> Html {
-    let state = &props.state;
-    let s = &state.session;
+pub fn ReportPage(props: &ReportPageProps) -> Html {
+    let s = &props.session;
     let lang = s.lang;
     let t = |k: S| k.get(lang);
     let report = {
-        let bank = state.bank.clone();
+        let bank = props.bank.clone();
         use_memo(
             (
                 s.profile.clone(),
@@ -48,9 +67,9 @@ pub fn ReportPage(props: &StageProps) -> Html {
     };
     let r: &Report = &report;
 
-    let on_print = Callback::from(|_| embed::print(PrintMode::Report));
-    let on_print_summary = Callback::from(|_| embed::print(PrintMode::Summary));
-    let on_export = export_answers(&props.state, &props.dispatch);
+    let on_print = props.on_print.reform(|_| PrintMode::Report);
+    let on_print_summary = props.on_print.reform(|_| PrintMode::Summary);
+    let on_export = props.on_export.reform(|_| ());
     let chart_items: Vec<ChartItem> = r
         .dimensions
         .iter()
@@ -81,8 +100,8 @@ pub fn ReportPage(props: &StageProps) -> Html {
                 <button type="button" class="tsc-button tsc-button--primary" data-action="print" onclick={on_print}>{ t(S::PrintButton) }</button>
                 <button type="button" class="tsc-button" data-action="print-summary" onclick={on_print_summary}>{ t(S::PrintSummaryButton) }</button>
                 <button type="button" class="tsc-button" data-action="export" onclick={on_export}>{ t(S::ExportButton) }</button>
-                <FileButton lang={lang} action="compare" label={S::CompareLabel} on_bytes={file_action(UiAction::CompareFile, &props.dispatch)} />
-                <button type="button" class="tsc-button" data-action="prev" onclick={on_click(&props.dispatch, Action::Review)}>{ t(S::BackToQuestions) }</button>
+                <FileButton lang={lang} action="compare" label={S::CompareLabel} on_file={props.on_compare.clone()} />
+                <button type="button" class="tsc-button" data-action="prev" onclick={on_click(&props.on_navigate, Action::Review)}>{ t(S::BackToQuestions) }</button>
             </div>
 
             { summary(r, lang, &chart_items) }
@@ -118,12 +137,12 @@ pub fn ReportPage(props: &StageProps) -> Html {
                     <p>{ t(S::ActionsLead) }</p>
                     <h3>{ t(S::ActionsTop) }</h3>
                     <ol class="tsc-action-list">{ for top.iter().map(|a| html! {
-                        <ActionEntry key={a.question_id.clone()} action={a.clone()} lang={lang} with_references={true} dispatch={props.dispatch.clone()} />
+                        <ActionEntry key={a.question_id.clone()} action={a.clone()} lang={lang} with_references={true} on_plan={props.on_plan.clone()} />
                     }) }</ol>
                     if !rest.is_empty() {
                         <h3>{ fill(t(S::ActionsRest), &[("n", &rest.len())]) }</h3>
                         <ol class="tsc-action-list" start="11">{ for rest.iter().map(|a| html! {
-                            <ActionEntry key={a.question_id.clone()} action={a.clone()} lang={lang} with_references={false} dispatch={props.dispatch.clone()} />
+                            <ActionEntry key={a.question_id.clone()} action={a.clone()} lang={lang} with_references={false} on_plan={props.on_plan.clone()} />
                         }) }</ol>
                     }
                 }
@@ -269,7 +288,7 @@ pub fn ReportPage(props: &StageProps) -> Html {
             </section>
             </div>
 
-            <PrivacyControls lang={lang} remember={state.remember} confirm_erase={state.confirm_erase} dispatch={props.dispatch.clone()} />
+            <PrivacyControls lang={lang} remember={props.remember} confirm_erase={props.confirm_erase} on_remember={props.on_remember.clone()} on_erase={props.on_erase.clone()} />
         </article>
     };
     // `html!` cannot spell attribute names with a part that starts with a digit.

@@ -5,9 +5,7 @@ use crate::lang::Lang;
 use crate::plan::Step;
 use crate::report::{ActionItem, PlanFollowUp, Report};
 use crate::report_text::step_label;
-use crate::session::Action;
 use crate::strings::{fill, S};
-use crate::ui::state::UiAction;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -16,7 +14,8 @@ pub struct ActionEntryProps {
     pub action: ActionItem,
     pub lang: Lang,
     pub with_references: bool,
-    pub dispatch: Callback<UiAction>,
+    /// Plans the action of a question (by id) for a step.
+    pub on_plan: Callback<(String, Step)>,
 }
 
 /// One action: what to do, where it comes from, who owns it and when it is planned. The top
@@ -27,15 +26,11 @@ pub fn ActionEntry(props: &ActionEntryProps) -> Html {
     let lang = props.lang;
     let t = |k: S| k.get(lang);
     let onchange = {
-        let dispatch = props.dispatch.clone();
-        let question = a.question_id.clone();
+        let (on_plan, question) = (props.on_plan.clone(), a.question_id.clone());
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             if let Some(step) = Step::from_code(&select.value()) {
-                dispatch.emit(UiAction::Session(Action::Plan {
-                    question: question.clone(),
-                    step,
-                }));
+                on_plan.emit((question.clone(), step));
             }
         })
     };
