@@ -21,7 +21,7 @@ pub struct Presets {
 /// percent-decoded (`+` is a space) before they are matched.
 pub fn parse_presets(query: &str) -> Presets {
     let query = query.strip_prefix('?').unwrap_or(query);
-    let pairs: Vec<(String, String)> = query
+    let pairs: Vec<(Vec<u8>, Vec<u8>)> = query
         .split('&')
         .filter(|pair| !pair.is_empty())
         .map(|pair| {
@@ -32,8 +32,9 @@ pub fn parse_presets(query: &str) -> Presets {
     let get = |name: &str| {
         pairs
             .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, value)| value.as_str())
+            .find(|(n, _)| n == name.as_bytes())
+            // Not UTF-8 matches no code.
+            .and_then(|(_, value)| std::str::from_utf8(value).ok())
     };
     let flag = |name: &str| match get(name) {
         Some("1" | "true") => Some(true),
@@ -50,7 +51,7 @@ pub fn parse_presets(query: &str) -> Presets {
 
 /// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte. A malformed
 /// escape stays as written, so it matches no code.
-fn decode(text: &str) -> String {
+fn decode(text: &str) -> Vec<u8> {
     let bytes = text.as_bytes();
     let hex = |i: usize| bytes.get(i).and_then(|&b| (b as char).to_digit(16));
     let mut out = Vec::with_capacity(bytes.len());
@@ -67,7 +68,7 @@ fn decode(text: &str) -> String {
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    out
 }
 
 impl Presets {

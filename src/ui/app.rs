@@ -136,21 +136,28 @@ fn Widget(props: &WidgetProps) -> Html {
             <ProfileForm lang={lang} profile={session.profile.clone()}
                 on_profile={h.profile.clone()} on_navigate={h.navigate.clone()} />
         },
-        Stage::Questions => html! {
-            <Questionnaire bank={bank.clone()} session={session.clone()} remember={state.remember}
-                on_navigate={h.navigate.clone()} on_answer={h.answer.clone()}
-                on_remember={h.remember.clone()} on_export={h.export.clone()} />
-        },
-        Stage::Review => html! {
-            <Review bank={bank.clone()} session={session.clone()} remember={state.remember}
-                on_navigate={h.navigate.clone()} on_remember={h.remember.clone()} on_export={h.export.clone()} />
-        },
-        Stage::Report => html! {
-            <ReportPage bank={bank.clone()} session={session.clone()} remember={state.remember}
-                confirm_erase={state.confirm_erase} on_navigate={h.navigate.clone()} on_plan={h.plan.clone()}
-                on_compare={h.compare.clone()} on_export={h.export.clone()} on_print={h.print.clone()}
-                on_remember={h.remember.clone()} on_erase={h.erase.clone()} />
-        },
+        // The later stages show the session itself; one copy serves whichever is shown.
+        stage => {
+            let (bank, session, remember) = (bank.clone(), session.clone(), state.remember);
+            match stage {
+                Stage::Questions => html! {
+                    <Questionnaire {bank} {session} {remember} on_navigate={h.navigate.clone()}
+                        on_answer={h.answer.clone()} on_remember={h.remember.clone()}
+                        on_export={h.export.clone()} />
+                },
+                Stage::Review => html! {
+                    <Review {bank} {session} {remember} on_navigate={h.navigate.clone()}
+                        on_remember={h.remember.clone()} on_export={h.export.clone()} />
+                },
+                _ => html! {
+                    <ReportPage {bank} {session} {remember} confirm_erase={state.confirm_erase}
+                        on_navigate={h.navigate.clone()} on_plan={h.plan.clone()}
+                        on_compare={h.compare.clone()} on_export={h.export.clone()}
+                        on_print={h.print.clone()} on_remember={h.remember.clone()}
+                        on_erase={h.erase.clone()} />
+                },
+            }
+        }
     };
     html! {
         <div class="tsc-app" data-app="" data-stage={session.stage.code()} data-lang={lang.code()} lang={lang.html_tag()}>
