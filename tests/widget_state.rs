@@ -1,15 +1,14 @@
-//! The widget's state machine (`WidgetState::apply`), natively: what each action does, when
-//! anything may be stored, which notice the user sees, when focus moves to a new page, the URL
-//! presets, the section status and where "continue" leads.
+//! The widget's state machine (`WidgetState`), natively: how it starts from storage and the URL's
+//! presets, what each action does, when anything may be stored, which notice the user sees,
+//! and when focus moves to a new page.
 
-use crate::util::{mini_bank, mini_bank_with, read_test_file};
+use crate::util::{mini_bank, read_test_file};
 use serde_json::{json, Value};
-use tscheck::answers::{Answer, NONE_OF_THESE, NOT_APPLICABLE};
-use tscheck::bank::Bank;
+use tscheck::answers::Answer;
 use tscheck::lang::Lang;
 use tscheck::presets::{parse_presets, Presets};
 use tscheck::profile::{Industry, Profile};
-use tscheck::session::{Action, SectionStatus, Session, Stage};
+use tscheck::session::{Action, Session, Stage};
 use tscheck::strings::S;
 use tscheck::widget_state::{Restored, SharedBank, WidgetAction, WidgetState};
 
@@ -150,76 +149,6 @@ fn profile_presets_leave_a_session_that_has_moved_on_alone() {
     let before = session.clone();
     parse_presets("industry=biomedical&ai_models=1").apply(&mut session);
     assert_eq!(session, before);
-}
-
-// ---- The URL presets -------------------------------------------------------------------
-
-#[test]
-fn every_valid_preset_is_read() {
-    assert_eq!(
-        parse_presets("?lang=en&industry=low-altitude&cross_border=true&ai_models=0"),
-        Presets {
-            lang: Some(Lang::En),
-            industry: Some(Industry::LowAltitude),
-            cross_border: Some(true),
-            ai_models: Some(false),
-        }
-    );
-    for industry in Industry::ALL {
-        let presets = parse_presets(&format!("industry={}", industry.code()));
-        assert_eq!(presets.industry, Some(*industry));
-    }
-    assert_eq!(parse_presets("lang=zh").lang, Some(Lang::Zh));
-    assert_eq!(
-        parse_presets("cross_border=false").cross_border,
-        Some(false)
-    );
-    assert_eq!(parse_presets("ai_models=1").ai_models, Some(true));
-}
-
-#[test]
-fn unknown_names_and_an_empty_query_ask_nothing() {
-    for query in [
-        "",
-        "?",
-        "?&&",
-        "?utm_source=news&page=2",
-        "?language=en",
-        "?LANG=en",
-    ] {
-        assert_eq!(parse_presets(query), Presets::default(), "{query:?}");
-    }
-}
-
-#[test]
-fn bad_values_are_ignored_one_by_one() {
-    // No message: the visitor did not write the URL. Each bad value leaves only itself unset.
-    let presets =
-        parse_presets("?lang=fr&industry=Biomedical&cross_border=yes&ai_models=2&lang2=en");
-    assert_eq!(presets, Presets::default());
-    let presets = parse_presets("?lang=EN&industry=biomedical&cross_border=&ai_models");
-    assert_eq!(
-        presets,
-        Presets {
-            industry: Some(Industry::Biomedical),
-            ..Presets::default()
-        }
-    );
-    assert_eq!(parse_presets("?lang=en%").lang, None);
-    assert_eq!(parse_presets("?lang=%zzen").lang, None);
-}
-
-#[test]
-fn presets_are_read_as_the_browser_reads_a_query() {
-    // Percent escapes are decoded before matching; the first occurrence of a name counts.
-    assert_eq!(parse_presets("?lang=%65n").lang, Some(Lang::En));
-    assert_eq!(parse_presets("?%6Cang=en").lang, Some(Lang::En));
-    assert_eq!(parse_presets("?lang=zh&lang=en").lang, Some(Lang::Zh));
-    assert_eq!(parse_presets("?lang=+en").lang, None, "'+' is a space");
-    assert_eq!(
-        parse_presets("?industry=ai-robotics").industry,
-        Some(Industry::AiRobotics)
-    );
 }
 
 // ---- The acted rule: nothing is stored before the user acts ------------------------------
@@ -547,155 +476,4 @@ fn focus_moves_on_every_new_page_and_only_then() {
         assert_eq!(state.page != page, new_page, "{action:?}");
         page = state.page;
     }
-}
-
-// ---- Section status and the resume target ---------------------------------------------------
-
-fn status_of(bank: &Bank, session: &Session, dimension: &str) -> SectionStatus {
-    let d = bank.dimension_index(dimension).unwrap();
-    session.progress(bank).section_status(d)
-}
-
-#[test]
-fn a_section_is_not_started_in_progress_or_done() {
-    let bank = mini_bank();
-    let mut session = Session::new(Lang::Zh);
-    assert_eq!(
-        status_of(&bank, &session, "alpha"),
-        SectionStatus::NotStarted
-    );
-    session = session.apply(
-        &bank,
-        Action::Choose {
-            question: "a1".into(),
-            option: "none".into(),
-        },
-    );
-    assert_eq!(
-        status_of(&bank, &session, "alpha"),
-        SectionStatus::InProgress
-    );
-    session = session
-        .apply(
-            &bank,
-            Action::Choose {
-                question: "a2".into(),
-                option: NOT_APPLICABLE.into(),
-            },
-        )
-        .apply(
-            &bank,
-            Action::Tick {
-                question: "a3".into(),
-                option: NONE_OF_THESE.into(),
-                ticked: true,
-            },
-        );
-    // "Not applicable" and "none of these" are answers.
-    assert_eq!(status_of(&bank, &session, "alpha"), SectionStatus::Done);
-    assert_eq!(
-        status_of(&bank, &session, "beta"),
-        SectionStatus::NotStarted
-    );
-}
-
-#[test]
-fn a_revealed_follow_up_puts_a_done_section_back_in_progress() {
-    let bank = mini_bank();
-    let mut session = Session::new(Lang::Zh);
-    for (question, option) in [("b1", "none"), ("b3", "full")] {
-        session = session.apply(
-            &bank,
-            Action::Choose {
-                question: question.into(),
-                option: option.into(),
-            },
-        );
-    }
-    assert_eq!(status_of(&bank, &session, "beta"), SectionStatus::Done);
-    // A stronger answer to b1 shows its follow-up b2, not yet answered.
-    session = session.apply(
-        &bank,
-        Action::Choose {
-            question: "b1".into(),
-            option: "full".into(),
-        },
-    );
-    assert_eq!(
-        status_of(&bank, &session, "beta"),
-        SectionStatus::InProgress
-    );
-}
-
-#[test]
-fn each_status_has_its_label_in_both_languages() {
-    let statuses = [
-        SectionStatus::NotStarted,
-        SectionStatus::InProgress,
-        SectionStatus::Done,
-    ];
-    for lang in Lang::ALL {
-        let labels: Vec<&str> = statuses.iter().map(|s| s.label().get(lang)).collect();
-        assert!(labels.iter().all(|l| !l.is_empty()), "{lang:?}");
-        assert!(labels[0] != labels[1] && labels[1] != labels[2] && labels[0] != labels[2]);
-    }
-    assert_eq!(SectionStatus::Done.label().get(Lang::Zh), "已完成");
-    assert_eq!(SectionStatus::Done.label().get(Lang::En), "Done");
-}
-
-#[test]
-fn there_is_nothing_to_continue_before_the_first_answer() {
-    let bank = mini_bank();
-    let state = apply_all(fresh(), [go(Action::Start), go(Action::BeginQuestions)]);
-    assert_eq!(state.session.resume_target(&bank), None);
-}
-
-#[test]
-fn continue_leads_back_to_the_section_left() {
-    let bank = mini_bank();
-    let state = apply_all(answering(), [go(Action::Next), go(Action::Home)]);
-    assert_eq!(state.session.stage, Stage::Start);
-    assert_eq!(state.session.resume_target(&bank).as_deref(), Some("beta"));
-    // Following it shows that section.
-    let resumed = state.apply(go(Action::ShowSection("beta".into())));
-    assert_eq!(resumed.session.stage, Stage::Questions);
-}
-
-#[test]
-fn continue_after_an_import_starts_at_the_first_section() {
-    let bank = mini_bank();
-    let state = fresh().apply(WidgetAction::ImportFile(mini_answers()));
-    assert_eq!(state.session.section, None);
-    assert_eq!(state.session.resume_target(&bank).as_deref(), Some("alpha"));
-}
-
-#[test]
-fn continue_skips_a_section_that_no_longer_applies() {
-    // Beta's questions belong to the biomedical module here.
-    let bank = mini_bank_with(|b| {
-        for q in b["questions"].as_array_mut().unwrap() {
-            if q["dimension"] == "beta" {
-                q["module"] = json!("bio");
-            }
-        }
-    });
-    let biomedical = Profile {
-        industry: Industry::Biomedical,
-        ..Profile::default()
-    };
-    let mut session = Session::new(Lang::Zh)
-        .apply(&bank, Action::SetProfile(biomedical))
-        .apply(&bank, Action::BeginQuestions)
-        .apply(
-            &bank,
-            Action::Choose {
-                question: "a1".into(),
-                option: "full".into(),
-            },
-        )
-        .apply(&bank, Action::Next);
-    assert_eq!(session.section.as_deref(), Some("beta"));
-    assert_eq!(session.resume_target(&bank).as_deref(), Some("beta"));
-    session = session.apply(&bank, Action::SetProfile(Profile::default()));
-    assert_eq!(session.resume_target(&bank).as_deref(), Some("alpha"));
 }
