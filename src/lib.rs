@@ -14,6 +14,7 @@ pub mod json_read;
 pub mod lang;
 pub mod number;
 pub mod plan;
+pub mod presets;
 pub mod problem;
 pub mod profile;
 pub mod report;
@@ -24,6 +25,7 @@ pub mod session;
 pub mod snapshot;
 pub mod strings;
 pub mod visibility;
+pub mod widget_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -10,6 +10,7 @@ use crate::coded_enum::coded_enum;
 use crate::lang::Lang;
 use crate::plan::{planned_actions, PlanChoices, Step};
 use crate::profile::{bound_org_name, Profile};
+use crate::strings::S;
 use crate::visibility::Visibility;
 use std::collections::BTreeSet;
 
@@ -46,6 +47,39 @@ pub struct Progress {
     pub scores: crate::score::Scores,
     /// Indices of the dimensions shown as sections, in order.
     pub sections: Vec<usize>,
+}
+
+/// How far a section is answered, as the section list and the review page show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SectionStatus {
+    NotStarted,
+    InProgress,
+    /// Every visible question answered ("not applicable" is an answer).
+    Done,
+}
+
+impl SectionStatus {
+    pub fn label(self) -> S {
+        match self {
+            SectionStatus::NotStarted => S::StatusNotStarted,
+            SectionStatus::InProgress => S::StatusInProgress,
+            SectionStatus::Done => S::StatusDone,
+        }
+    }
+}
+
+impl Progress {
+    /// The status of the section of dimension `dimension` (an index into the bank's dimensions).
+    pub fn section_status(&self, dimension: usize) -> SectionStatus {
+        let d = &self.scores.dimensions[dimension];
+        if d.answered == 0 {
+            SectionStatus::NotStarted
+        } else if d.answered < d.visible {
+            SectionStatus::InProgress
+        } else {
+            SectionStatus::Done
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -134,6 +168,20 @@ impl Session {
             .and_then(|id| bank.dimension_index(id))
             .and_then(|d| sections.iter().position(|&s| s == d))
             .unwrap_or(0)
+    }
+
+    /// Where "continue" on the start screen leads: the section shown last if it still applies,
+    /// else the first that does; `None` when there is nothing to continue (no answer yet, or no
+    /// section applies).
+    pub fn resume_target(&self, bank: &Bank) -> Option<String> {
+        if self.answers.is_empty() {
+            return None;
+        }
+        let sections = self.sections(bank);
+        let position = self.section_position(bank, &sections);
+        sections
+            .get(position)
+            .map(|&d| bank.dimensions()[d].id.clone())
     }
 
     pub fn apply(mut self, bank: &Bank, action: Action) -> Session {

@@ -32,3 +32,9 @@ mod plan;
 mod bank_render;
 // Two versions of a bank compared by question id (`tscheck diff`).
 mod bank_diff;
+// The widget's state machine: start, actions, the acted rule, notices and focus.
+mod widget_state;
+// The URL presets of an embedding page.
+mod presets;
+// Section status and the resume target, as the screens show them.
+mod section_progress;

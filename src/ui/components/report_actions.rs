@@ -6,20 +6,18 @@ use crate::lang::Lang;
 use crate::plan::Step;
 use crate::report::{ActionItem, Report, ReportSection};
 use crate::report_vocab::{self as vocab, PART_SEPARATOR, TOP_ACTIONS};
-use crate::session::Action;
 use crate::strings::S;
-use crate::ui::state::UiAction;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-pub fn actions(r: &Report, lang: Lang, dispatch: &Callback<UiAction>) -> Html {
+pub fn actions(r: &Report, lang: Lang, on_plan: &Callback<(String, Step)>) -> Html {
     let t = |k: S| k.get(lang);
     let section = ReportSection::Actions;
     let (top, rest) = r.actions.split_at(r.actions.len().min(TOP_ACTIONS));
     let entries = |list: &[ActionItem], with_references: bool| {
         html! {
             { for list.iter().map(|a| html! {
-                <ActionEntry key={a.question_id.clone()} action={a.clone()} lang={lang} with_references={with_references} dispatch={dispatch.clone()} />
+                <ActionEntry key={a.question_id.clone()} action={a.clone()} lang={lang} with_references={with_references} on_plan={on_plan.clone()} />
             }) }
         }
     };
@@ -46,7 +44,8 @@ pub struct ActionEntryProps {
     pub action: ActionItem,
     pub lang: Lang,
     pub with_references: bool,
-    pub dispatch: Callback<UiAction>,
+    /// Plans the action of a question (by id) for a step.
+    pub on_plan: Callback<(String, Step)>,
 }
 
 /// One action: what to do, where it comes from, who owns it and when it is planned.
@@ -56,15 +55,11 @@ pub fn ActionEntry(props: &ActionEntryProps) -> Html {
     let lang = props.lang;
     let t = |k: S| k.get(lang);
     let onchange = {
-        let dispatch = props.dispatch.clone();
-        let question = a.question_id.clone();
+        let (on_plan, question) = (props.on_plan.clone(), a.question_id.clone());
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             if let Some(step) = Step::from_code(&select.value()) {
-                dispatch.emit(UiAction::Session(Action::Plan {
-                    question: question.clone(),
-                    step,
-                }));
+                on_plan.emit((question.clone(), step));
             }
         })
     };

@@ -4,29 +4,48 @@
 //! summary comes first and prints on its own; the details follow on the next page.
 
 use super::charts::{ChartItem, ChartScore};
-use super::privacy_controls::{file_action, FileButton, PrivacyControls};
-use super::{export_answers, on_click, StageProps};
+use super::on_click;
+use super::privacy_controls::{FileButton, PrivacyControls};
 use super::{
     report_actions, report_comparison, report_dimensions, report_disclaimer, report_evidence,
     report_findings, report_method, report_plan, report_red_flags, report_references,
     report_services, report_summary,
 };
 use crate::lang::Lang;
+use crate::plan::Step;
 use crate::report::{self, Report, ReportSection};
-use crate::session::Action;
+use crate::session::{Action, Session};
 use crate::strings::S;
 use crate::ui::embed::{self, PrintMode};
-use crate::ui::state::UiAction;
+use crate::ui::handlers::EraseStep;
+use crate::widget_state::SharedBank;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct ReportPageProps {
+    pub bank: SharedBank,
+    /// The self-check reported on (its answers, profile, plan and any compared self-check).
+    pub session: Session,
+    pub remember: bool,
+    pub confirm_erase: bool,
+    pub on_navigate: Callback<Action>,
+    /// Plans the action of a question (by id) for a step.
+    pub on_plan: Callback<(String, Step)>,
+    /// A previous self-check picked to compare with.
+    pub on_compare: Callback<web_sys::File>,
+    pub on_export: Callback<()>,
+    pub on_print: Callback<PrintMode>,
+    pub on_remember: Callback<bool>,
+    pub on_erase: Callback<EraseStep>,
+}
+
 #[component]
-pub fn ReportPage(props: &StageProps) -> Html {
-    let state = &props.state;
-    let s = &state.session;
+pub fn ReportPage(props: &ReportPageProps) -> Html {
+    let s = &props.session;
     let lang = s.lang;
     let t = |k: S| k.get(lang);
     let report = {
-        let bank = state.bank.clone();
+        let bank = props.bank.clone();
         use_memo(
             (
                 s.profile.clone(),
@@ -48,9 +67,9 @@ pub fn ReportPage(props: &StageProps) -> Html {
     };
     let r: &Report = &report;
 
-    let on_print = Callback::from(|_| embed::print(PrintMode::Report));
-    let on_print_summary = Callback::from(|_| embed::print(PrintMode::Summary));
-    let on_export = export_answers(&props.state, &props.dispatch);
+    let on_print = props.on_print.reform(|_| PrintMode::Report);
+    let on_print_summary = props.on_print.reform(|_| PrintMode::Summary);
+    let on_export = props.on_export.reform(|_| ());
     let chart_items = chart_items(r, lang);
     // `ReportSection::ALL` starts with the summary: it is the first page, the rest the details.
     let (summary, details): (Vec<ReportSection>, Vec<ReportSection>) =
@@ -58,7 +77,7 @@ pub fn ReportPage(props: &StageProps) -> Html {
     let draw = |section: ReportSection| match section {
         ReportSection::Summary => report_summary::summary(r, lang, &chart_items),
         ReportSection::RedFlags => report_red_flags::red_flags(r, lang),
-        ReportSection::Actions => report_actions::actions(r, lang, &props.dispatch),
+        ReportSection::Actions => report_actions::actions(r, lang, &props.on_plan),
         ReportSection::Plan => report_plan::plan(r, lang),
         ReportSection::Dimensions => report_dimensions::dimensions(r, lang, &chart_items),
         ReportSection::Evidence => report_evidence::evidence(r, lang),
@@ -80,8 +99,8 @@ pub fn ReportPage(props: &StageProps) -> Html {
                 <button type="button" class="tsc-button tsc-button--primary" data-action="print" onclick={on_print}>{ t(S::PrintButton) }</button>
                 <button type="button" class="tsc-button" data-action="print-summary" onclick={on_print_summary}>{ t(S::PrintSummaryButton) }</button>
                 <button type="button" class="tsc-button" data-action="export" onclick={on_export}>{ t(S::ExportButton) }</button>
-                <FileButton lang={lang} action="compare" label={S::CompareLabel} on_bytes={file_action(UiAction::CompareFile, &props.dispatch)} />
-                <button type="button" class="tsc-button" data-action="prev" onclick={on_click(&props.dispatch, Action::Review)}>{ t(S::BackToQuestions) }</button>
+                <FileButton lang={lang} action="compare" label={S::CompareLabel} on_file={props.on_compare.clone()} />
+                <button type="button" class="tsc-button" data-action="prev" onclick={on_click(&props.on_navigate, Action::Review)}>{ t(S::BackToQuestions) }</button>
             </div>
 
             { for summary.into_iter().map(draw) }
@@ -91,7 +110,7 @@ pub fn ReportPage(props: &StageProps) -> Html {
                 { for details.into_iter().map(draw) }
             </div>
 
-            <PrivacyControls lang={lang} remember={state.remember} confirm_erase={state.confirm_erase} dispatch={props.dispatch.clone()} />
+            <PrivacyControls lang={lang} remember={props.remember} confirm_erase={props.confirm_erase} on_remember={props.on_remember.clone()} on_erase={props.on_erase.clone()} />
         </article>
     };
     // `html!` cannot spell attribute names with a part that starts with a digit.
