@@ -38,3 +38,5 @@ mod widget_state;
 mod presets;
 // Section status and the resume target, as the screens show them.
 mod section_progress;
+// The code maps (ARCHITECTURE.md, src/lib.rs) name every source file and module, and only those.
+mod code_map;

@@ -3,14 +3,19 @@
 //! or does IO itself.
 
 mod bank_error;
+mod bar_chart;
 mod charts;
+mod file_button;
 mod header;
+mod keep_progress;
 mod notice;
 mod other_tab_prompt;
 mod privacy_controls;
 mod profile_form;
 mod question;
 mod questionnaire;
+mod radar_chart;
+mod remember_box;
 mod report_actions;
 mod report_comparison;
 mod report_dimensions;

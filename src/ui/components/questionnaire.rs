@@ -1,8 +1,8 @@
 //! One section (dimension) per page, with the overview of sections and their status, a
 //! progress indicator and previous/next.
 
+use super::keep_progress::KeepProgress;
 use super::on_click;
-use super::privacy_controls::KeepProgress;
 use super::question::QuestionView;
 use crate::score::QuestionState;
 use crate::session::{Action, SectionStatus, Session};

@@ -2,7 +2,9 @@
 //! band, weight, the plan's 12-month projection, and the previous score and change when a
 //! previous self-check is compared).
 
-use super::charts::{BarChart, ChartItem, RadarChart};
+use super::bar_chart::BarChart;
+use super::charts::ChartItem;
+use super::radar_chart::RadarChart;
 use crate::lang::Lang;
 use crate::report::{Report, ReportSection};
 use crate::report_vocab as vocab;

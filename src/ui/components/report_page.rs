@@ -4,8 +4,9 @@
 //! summary comes first and prints on its own; the details follow on the next page.
 
 use super::charts::{ChartItem, ChartScore};
+use super::file_button::FileButton;
 use super::on_click;
-use super::privacy_controls::{FileButton, PrivacyControls};
+use super::privacy_controls::PrivacyControls;
 use super::{
     report_actions, report_comparison, report_dimensions, report_disclaimer, report_evidence,
     report_findings, report_method, report_plan, report_red_flags, report_references,

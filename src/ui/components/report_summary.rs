@@ -2,7 +2,9 @@
 //! the plan's target, the red flags one line each, the five most important actions with their
 //! owners, and where the plan leads. It prints on its own with "Print the summary".
 
-use super::charts::{BarChart, ChartItem, RadarChart};
+use super::bar_chart::BarChart;
+use super::charts::ChartItem;
+use super::radar_chart::RadarChart;
 use crate::lang::Lang;
 use crate::report::{Report, ReportSection};
 use crate::report_vocab::{self as vocab, PART_SEPARATOR, SUMMARY_ACTIONS};

@@ -1,8 +1,8 @@
 //! Check your answers: the profile, every section with its status and a way back to it,
 //! what is still unanswered, then finish.
 
+use super::keep_progress::KeepProgress;
 use super::on_click;
-use super::privacy_controls::KeepProgress;
 use crate::score::QuestionState;
 use crate::session::{Action, Session};
 use crate::strings::{fill, S};

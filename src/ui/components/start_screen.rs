@@ -1,8 +1,9 @@
 //! The start screen: what the check is, for whom, how long, the privacy promise, and how to
 //! begin, resume or load a saved file.
 
+use super::file_button::FileButton;
 use super::on_click;
-use super::privacy_controls::{FileButton, PrivacyControls};
+use super::privacy_controls::PrivacyControls;
 use crate::lang::Lang;
 use crate::session::Action;
 use crate::strings::{fill, S};
