@@ -18,6 +18,7 @@
 
 use crate::answers::{Answer, Answers, NOT_APPLICABLE};
 use crate::bank::{Bank, QuestionKind};
+use crate::format_check::DocumentFormat;
 use crate::json_read::{child, index, parse, Reader};
 use crate::plan::{PlanChoices, Step};
 use crate::problem::{Problem, ProblemKind};
@@ -27,6 +28,11 @@ use serde_json::{json, Map, Value};
 pub const ANSWERS_FORMAT: &str = "tscheck-answers";
 pub const ANSWERS_VERSION: u32 = 1;
 pub const ANSWERS_MAX_BYTES: usize = 1024 * 1024;
+const ANSWERS_DOCUMENT: DocumentFormat = DocumentFormat {
+    marker: ANSWERS_FORMAT,
+    version_field: "version",
+    version: ANSWERS_VERSION,
+};
 
 /// A decoded answers file.
 #[derive(Clone, Debug, PartialEq)]
@@ -157,37 +163,8 @@ pub fn decode(bytes: &[u8], bank: &Bank) -> Result<AnswersFile, Vec<Problem>> {
     let root = parse(bytes, ANSWERS_MAX_BYTES).map_err(|p| vec![p])?;
     let mut r = Reader::default();
     let map = r.object(&root, "$").ok_or_else(|| r.problems.clone())?;
-    match map.get("format") {
-        Some(Value::String(f)) if f == ANSWERS_FORMAT => {}
-        Some(Value::String(f)) => {
-            return Err(vec![Problem::new(
-                "$.format",
-                ProblemKind::WrongFormat {
-                    found: f.clone(),
-                    expected: ANSWERS_FORMAT,
-                },
-            )])
-        }
-        Some(_) => {
-            return Err(vec![Problem::new(
-                "$.format",
-                ProblemKind::WrongType { expected: "string" },
-            )])
-        }
-        None => return Err(vec![Problem::new("$.format", ProblemKind::Missing)]),
-    }
-    match map.get("version") {
-        Some(v) if v.as_u64() == Some(u64::from(ANSWERS_VERSION)) => {}
-        Some(v) => {
-            return Err(vec![Problem::new(
-                "$.version",
-                ProblemKind::UnsupportedVersion {
-                    found: v.to_string(),
-                    supported: ANSWERS_VERSION,
-                },
-            )])
-        }
-        None => return Err(vec![Problem::new("$.version", ProblemKind::Missing)]),
+    if !ANSWERS_DOCUMENT.check(&mut r, map) {
+        return Err(r.problems);
     }
     let (bank_id, bank_version) = read_bank_stamp(&mut r, map);
     if let Some(id) = &bank_id {

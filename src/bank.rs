@@ -9,7 +9,9 @@ mod read;
 pub mod render;
 pub mod review;
 
+use crate::coded_enum::coded_enum;
 use crate::condition::Condition;
+use crate::format_check::DocumentFormat;
 use crate::lang::Text;
 use crate::problem::Problem;
 
@@ -17,6 +19,13 @@ use crate::problem::Problem;
 pub const BANK_FORMAT: &str = "tscheck-bank";
 /// The bank format version this build reads.
 pub const BANK_FORMAT_VERSION: u32 = 1;
+/// What a bank file carries at its top level to say it is one (`format_version`, since its
+/// `version` is the bank's own).
+pub const BANK_DOCUMENT: DocumentFormat = DocumentFormat {
+    marker: BANK_FORMAT,
+    version_field: "format_version",
+    version: BANK_FORMAT_VERSION,
+};
 /// The largest bank file accepted.
 pub const BANK_MAX_BYTES: usize = 4 * 1024 * 1024;
 /// The bank bundled into the widget and the CLI's default: `assets/bank/bank.json` with the
@@ -84,20 +93,13 @@ pub struct BandTexts {
     pub low_risk: Text,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum QuestionKind {
-    /// One option on a maturity scale, weakest (score 0) to strongest (score 1).
-    Single,
-    /// Several practices to tick; the score is the weighted share ticked.
-    Checklist,
-}
-
-impl QuestionKind {
-    pub fn code(self) -> &'static str {
-        match self {
-            QuestionKind::Single => "single",
-            QuestionKind::Checklist => "checklist",
-        }
+coded_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum QuestionKind {
+        /// One option on a maturity scale, weakest (score 0) to strongest (score 1).
+        Single = "single",
+        /// Several practices to tick; the score is the weighted share ticked.
+        Checklist = "checklist",
     }
 }
 
@@ -186,25 +188,14 @@ pub struct AnswerOption {
     pub value: f64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReferenceKind {
-    Law,
-    Standard,
-    Guideline,
-    Case,
-}
-
-impl ReferenceKind {
-    pub const CODES: &'static [&'static str] = &["law", "standard", "guideline", "case"];
-
-    pub fn from_code(code: &str) -> Option<ReferenceKind> {
-        match code {
-            "law" => Some(ReferenceKind::Law),
-            "standard" => Some(ReferenceKind::Standard),
-            "guideline" => Some(ReferenceKind::Guideline),
-            "case" => Some(ReferenceKind::Case),
-            _ => None,
-        }
+coded_enum! {
+    /// What a reference cites; the report groups references by kind.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum ReferenceKind {
+        Law = "law",
+        Standard = "standard",
+        Guideline = "guideline",
+        Case = "case",
     }
 }
 

@@ -3,15 +3,11 @@
 //! Chinese is the default language. A language code from outside (URL, saved file) is parsed
 //! exactly: `zh` or `en`, nothing else, so a typo never silently falls back to another language.
 
-use serde::{Deserialize, Serialize};
-
 /// A language the widget speaks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     #[default]
-    #[serde(rename = "zh")]
     Zh,
-    #[serde(rename = "en")]
     En,
 }
 
@@ -45,7 +41,7 @@ impl Lang {
 }
 
 /// A user-visible text in both languages. The bank validator guarantees neither is empty.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Text {
     pub zh: String,
     pub en: String,

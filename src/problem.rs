@@ -6,6 +6,7 @@
 
 use crate::lang::Lang;
 use crate::number::decimal;
+use crate::strings::{fill, ProblemText as T};
 use std::fmt;
 
 /// One problem, located by a JSON path such as `$.questions[3].options[0].score`.
@@ -128,244 +129,236 @@ fn list(items: &[impl AsRef<str>]) -> String {
 }
 
 impl ProblemKind {
+    /// The problem as a sentence in `lang`. The wording lives in the string table
+    /// (`T::…`), so a missing translation does not compile; this only fills it in.
     pub fn message(&self, lang: Lang) -> String {
         use ProblemKind::*;
-        let zh = lang == Lang::Zh;
+        let say = |key: T, values: &[(&str, &dyn fmt::Display)]| fill(key.get(lang), values);
         match self {
-            InvalidJson { line, column, detail } => {
-                if zh {
-                    format!("不是有效的 JSON（第 {line} 行第 {column} 列：{detail}）")
-                } else {
-                    format!("not valid JSON (line {line}, column {column}: {detail})")
-                }
-            }
-            TooLarge { limit_bytes } => {
-                let kib = limit_bytes / 1024;
-                if zh {
-                    format!("文件过大（上限 {kib} KiB）")
-                } else {
-                    format!("the file is too large (limit {kib} KiB)")
-                }
-            }
+            InvalidJson {
+                line,
+                column,
+                detail,
+            } => say(
+                T::InvalidJson,
+                &[("line", line), ("column", column), ("detail", detail)],
+            ),
+            TooLarge { limit_bytes } => say(T::TooLarge, &[("kib", &(limit_bytes / 1024))]),
             WrongType { expected } => {
-                if zh {
-                    format!("类型错误，应为{}", type_zh(expected))
-                } else {
-                    format!("wrong type, expected {expected}")
-                }
+                say(T::WrongType, &[("type", &json_type(expected).get(lang))])
             }
-            Missing => if zh { "缺少必填字段" } else { "required field is missing" }.to_string(),
-            UnknownField { allowed } => {
-                if zh {
-                    format!("未知字段（允许的字段：{}）", list(allowed))
-                } else {
-                    format!("unknown field (allowed: {})", list(allowed))
-                }
-            }
-            NotAllowed { found, allowed } => {
-                if zh {
-                    format!("取值 \"{found}\" 无效（可用值：{}）", list(allowed))
-                } else {
-                    format!("\"{found}\" is not allowed (allowed: {})", list(allowed))
-                }
-            }
+            Missing => say(T::Missing, &[]),
+            UnknownField { allowed } => say(T::UnknownField, &[("allowed", &list(allowed))]),
+            NotAllowed { found, allowed } => say(
+                T::NotAllowed,
+                &[("found", found), ("allowed", &list(allowed))],
+            ),
             WrongFormat { found, expected } => {
-                if zh {
-                    format!("文件类型为 \"{found}\"，本工具需要 \"{expected}\"")
+                say(T::WrongFormat, &[("found", found), ("expected", expected)])
+            }
+            UnsupportedVersion { found, supported } => say(
+                if is_newer(found, *supported) {
+                    T::NewerVersion
                 } else {
-                    format!("this is a \"{found}\" file, expected \"{expected}\"")
-                }
-            }
-            UnsupportedVersion { found, supported } => {
-                if zh {
-                    format!("不支持的格式版本 {found}（本版本支持 {supported}）")
-                } else {
-                    format!("unsupported format version {found} (this build reads {supported})")
-                }
-            }
-            BadId { id } => {
-                if zh {
-                    format!("标识 \"{id}\" 须为小写字母、数字和连字符")
-                } else {
-                    format!("id \"{id}\" must be lowercase letters, digits and hyphens")
-                }
-            }
-            DuplicateId { id } => {
-                if zh {
-                    format!("标识 \"{id}\" 重复")
-                } else {
-                    format!("duplicate id \"{id}\"")
-                }
-            }
-            UnknownReference { what, id } => {
-                if zh {
-                    format!("引用了不存在的{}\"{id}\"", what_zh(what))
-                } else {
-                    format!("refers to unknown {what} \"{id}\"")
-                }
-            }
-            MissingTranslation { lang } => match (zh, lang) {
-                (true, Lang::Zh) => "缺少中文文本".to_string(),
-                (true, Lang::En) => "缺少英文文本".to_string(),
-                (false, Lang::Zh) => "the Chinese text is missing or blank".to_string(),
-                (false, Lang::En) => "the English text is missing or blank".to_string(),
-            },
-            WeightNotPositive => if zh { "权重必须大于 0" } else { "weight must be greater than 0" }.to_string(),
-            OutOfRange { min, max } => {
-                if zh {
-                    format!("数值须在 {} 到 {} 之间", decimal(*min), decimal(*max))
-                } else {
-                    format!("value must be between {} and {}", decimal(*min), decimal(*max))
-                }
-            }
-            ScaleNotRising => if zh {
-                "选项须从最弱到最强排列：第一个得分为 0，最后一个为 1，且不递减"
-            } else {
-                "options must run from weakest to strongest: first scores 0, last scores 1, never decreasing"
-            }
-            .to_string(),
-            TooFewOptions { min } => {
-                if zh {
-                    format!("至少需要 {min} 个选项")
-                } else {
-                    format!("needs at least {min} options")
-                }
-            }
-            DimensionWithoutQuestions { id } => {
-                if zh {
-                    format!("维度 \"{id}\" 没有任何题目")
-                } else {
-                    format!("dimension \"{id}\" has no questions")
-                }
-            }
-            CriticalWithoutLegalReference => if zh {
-                "关键题必须至少引用一条法律依据（kind 为 \"law\"）"
-            } else {
-                "a critical question needs at least one legal reference (kind \"law\")"
-            }
-            .to_string(),
-            ShowIfCycle { ids } => {
-                let chain = ids.join(" → ");
-                if zh {
-                    format!("显示条件循环依赖：{chain}")
-                } else {
-                    format!("show_if conditions depend on each other in a cycle: {chain}")
-                }
-            }
-            AnswerConditionNotMonotone => if zh {
-                "答案条件必须包含所选最弱选项之上的全部选项，且不能放在 not 之下（更好的回答不得隐藏题目）"
-            } else {
-                "an answer condition must include every option stronger than its weakest one and may not sit under \"not\" (a better answer must never hide questions)"
-            }
-            .to_string(),
-            GateAllowsNotApplicable => if zh {
-                "被其他题目的显示条件引用的题目不能提供“不适用”选项"
-            } else {
-                "a question that other questions' conditions depend on cannot offer \"not applicable\""
-            }
-            .to_string(),
-            EvidenceNotEachMeasureOnce => if zh {
-                "证据索引须按 1–7 的顺序列出司法解释第六条列举的七项保密措施，每项一次"
-            } else {
-                "the evidence index must list the seven measures of SPC provisions Art. 6 once each, in order 1–7"
-            }
-            .to_string(),
-            CriticalDependsOnAnswer => if zh {
-                "关键题不能依赖其他题目的答案才显示（其 show_if 及所在模块的 show_if 不得含 answer 条件）：更好的回答不得新增红旗"
-            } else {
-                "a critical question cannot depend on another question's answer (no answer condition in its show_if or its module's): a better answer must never add a red flag"
-            }
-            .to_string(),
+                    T::UnsupportedVersion
+                },
+                &[("found", found), ("supported", supported)],
+            ),
+            BadId { id } => say(T::BadId, &[("id", id)]),
+            DuplicateId { id } => say(T::DuplicateId, &[("id", id)]),
+            UnknownReference { what, id } => say(
+                T::UnknownReference,
+                &[("what", &item_kind(what).get(lang)), ("id", id)],
+            ),
+            MissingTranslation { lang: Lang::Zh } => say(T::MissingZh, &[]),
+            MissingTranslation { lang: Lang::En } => say(T::MissingEn, &[]),
+            WeightNotPositive => say(T::WeightNotPositive, &[]),
+            OutOfRange { min, max } => say(
+                T::OutOfRange,
+                &[("min", &decimal(*min)), ("max", &decimal(*max))],
+            ),
+            ScaleNotRising => say(T::ScaleNotRising, &[]),
+            TooFewOptions { min } => say(T::TooFewOptions, &[("min", min)]),
+            DimensionWithoutQuestions { id } => say(T::DimensionWithoutQuestions, &[("id", id)]),
+            CriticalWithoutLegalReference => say(T::CriticalWithoutLegalReference, &[]),
+            ShowIfCycle { ids } => say(T::ShowIfCycle, &[("chain", &ids.join(" → "))]),
+            AnswerConditionNotMonotone => say(T::AnswerConditionNotMonotone, &[]),
+            GateAllowsNotApplicable => say(T::GateAllowsNotApplicable, &[]),
+            CriticalDependsOnAnswer => say(T::CriticalDependsOnAnswer, &[]),
+            EvidenceNotEachMeasureOnce => say(T::EvidenceNotEachMeasureOnce, &[]),
             ReplacedQuestionStillInBank { id } => {
-                if zh {
-                    format!("题目 \"{id}\" 已被合并（列在 replaces 中），不能再作为题目出现")
-                } else {
-                    format!("question \"{id}\" was merged (it is listed in replaces) and cannot be a question again")
-                }
+                say(T::ReplacedQuestionStillInBank, &[("id", id)])
             }
-            RequiredOnSingleChoice => if zh {
-                "critical.required 只能用于多选清单题"
-            } else {
-                "critical.required is only for checklist questions"
-            }
-            .to_string(),
-            ReservedId { id } => {
-                if zh {
-                    format!("选项标识 \"{id}\" 为保留字")
-                } else {
-                    format!("option id \"{id}\" is reserved")
-                }
-            }
-            BadLevels => if zh {
-                "须恰好有 5 个等级，第一个 min 为 0，之后逐级递增且不超过 100"
-            } else {
-                "there must be exactly 5 levels, the first with min 0, rising and at most 100"
-            }
-            .to_string(),
+            RequiredOnSingleChoice => say(T::RequiredOnSingleChoice, &[]),
+            ReservedId { id } => say(T::ReservedId, &[("id", id)]),
+            BadLevels => say(T::BadLevels, &[]),
             OtherBank { found, expected } => {
-                if zh {
-                    format!("该文件属于另一个题库（{found}），当前题库为 {expected}")
-                } else {
-                    format!("this file belongs to another question bank ({found}); this one is {expected}")
-                }
+                say(T::OtherBank, &[("found", found), ("expected", expected)])
             }
-            BadAnswer { question } => {
-                if zh {
-                    format!("题目 \"{question}\" 的答案无效")
-                } else {
-                    format!("the answer to question \"{question}\" is not valid")
-                }
-            }
-            Unreachable { url, detail } => {
-                if zh {
-                    format!("无法读取题库文件 {url}（{detail}）")
-                } else {
-                    format!("the question bank file {url} could not be loaded ({detail})")
-                }
-            }
-            NotSameOrigin { url } => {
-                if zh {
-                    format!("题库文件 {url} 不在本网站上；为保护隐私，本工具只读取同一网站的文件")
-                } else {
-                    format!("the question bank file {url} is not on this site; to protect privacy the widget only reads files from its own site")
-                }
-            }
+            BadAnswer { question } => say(T::BadAnswer, &[("question", question)]),
+            Unreachable { url, detail } => say(T::Unreachable, &[("url", url), ("detail", detail)]),
+            NotSameOrigin { url } => say(T::NotSameOrigin, &[("url", url)]),
             MergedAnswerSuperseded { id, into } => {
-                if zh {
-                    format!("题目 \"{id}\" 已并入 \"{into}\"，文件中已有后者的答案，该答案已忽略")
-                } else {
-                    format!("question \"{id}\" was merged into \"{into}\", which the file answers too; this answer was ignored")
-                }
+                say(T::MergedAnswerSuperseded, &[("id", id), ("into", into)])
             }
-            UnknownQuestion { id } => {
-                if zh {
-                    format!("当前题库没有题目 \"{id}\"，该答案已忽略")
-                } else {
-                    format!("this bank has no question \"{id}\"; the answer was ignored")
-                }
-            }
+            UnknownQuestion { id } => say(T::UnknownQuestion, &[("id", id)]),
         }
     }
 }
 
-fn type_zh(expected: &str) -> &'static str {
-    match expected {
-        "object" => "对象",
-        "array" => "数组",
-        "string" => "字符串",
-        "number" => "数字",
-        "integer" => "整数",
-        "boolean" => "布尔值",
-        _ => "其他类型",
+/// Whether a version found in a file (as JSON text) is a whole number above the one supported.
+fn is_newer(found: &str, supported: u32) -> bool {
+    found.parse::<u64>().is_ok_and(|v| v > u64::from(supported))
+}
+
+/// The name of a JSON type (`expected` of [`ProblemKind::WrongType`]).
+fn json_type(name: &str) -> T {
+    match name {
+        "object" => T::JsonObject,
+        "array" => T::JsonArray,
+        "string" => T::JsonString,
+        "number" => T::JsonNumber,
+        "boolean" => T::JsonBoolean,
+        _ => T::JsonOther,
     }
 }
 
-fn what_zh(what: &str) -> &'static str {
+/// The name of a kind of item (`what` of [`ProblemKind::UnknownReference`]).
+fn item_kind(what: &str) -> T {
     match what {
-        "dimension" => "维度",
-        "module" => "模块",
-        "question" => "题目",
-        "option" => "选项",
-        _ => "对象",
+        "dimension" => T::ItemDimension,
+        "module" => T::ItemModule,
+        "question" => T::ItemQuestion,
+        "option" => T::ItemOption,
+        "role" => T::ItemRole,
+        _ => T::ItemOther,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ProblemKind::*;
+
+    /// One problem of each kind, with values that look like placeholders where a file's text
+    /// can reach the message.
+    fn every_kind() -> Vec<ProblemKind> {
+        let text = || "{id}".to_string();
+        vec![
+            InvalidJson {
+                line: 3,
+                column: 4,
+                detail: "expected `,` or `}`".into(),
+            },
+            TooLarge {
+                limit_bytes: 1 << 20,
+            },
+            WrongType { expected: "object" },
+            Missing,
+            UnknownField {
+                allowed: vec!["zh", "en"],
+            },
+            NotAllowed {
+                found: text(),
+                allowed: vec!["3m".into()],
+            },
+            WrongFormat {
+                found: text(),
+                expected: "tscheck-bank",
+            },
+            UnsupportedVersion {
+                found: "2".into(),
+                supported: 1,
+            },
+            UnsupportedVersion {
+                found: "0".into(),
+                supported: 1,
+            },
+            BadId { id: text() },
+            DuplicateId { id: text() },
+            UnknownReference {
+                what: "role",
+                id: text(),
+            },
+            MissingTranslation { lang: Lang::Zh },
+            MissingTranslation { lang: Lang::En },
+            WeightNotPositive,
+            OutOfRange { min: 0.0, max: 1.0 },
+            ScaleNotRising,
+            TooFewOptions { min: 2 },
+            DimensionWithoutQuestions { id: text() },
+            CriticalWithoutLegalReference,
+            ShowIfCycle {
+                ids: vec!["a".into(), "b".into(), "a".into()],
+            },
+            AnswerConditionNotMonotone,
+            GateAllowsNotApplicable,
+            CriticalDependsOnAnswer,
+            EvidenceNotEachMeasureOnce,
+            ReplacedQuestionStillInBank { id: text() },
+            RequiredOnSingleChoice,
+            ReservedId { id: "na".into() },
+            BadLevels,
+            OtherBank {
+                found: text(),
+                expected: "b".into(),
+            },
+            BadAnswer { question: text() },
+            Unreachable {
+                url: "/bank.json".into(),
+                detail: "404".into(),
+            },
+            NotSameOrigin {
+                url: "https://elsewhere.example/bank.json".into(),
+            },
+            MergedAnswerSuperseded {
+                id: text(),
+                into: "b".into(),
+            },
+            UnknownQuestion { id: text() },
+        ]
+    }
+
+    #[test]
+    fn every_problem_fills_every_placeholder_in_both_languages() {
+        for kind in every_kind() {
+            let [zh, en] = Lang::ALL.map(|lang| kind.message(lang));
+            assert_ne!(zh, en, "{kind:?} is translated");
+            for message in [&zh, &en] {
+                // The only braces left are the ones the values brought.
+                let unfilled = message.replace("{id}", "").replace("`}`", "");
+                assert!(!unfilled.contains(['{', '}']), "{kind:?}: {message}");
+            }
+        }
+    }
+
+    #[test]
+    fn messages_read_as_before() {
+        let p = Problem::new(
+            "$.questions[0].kind",
+            NotAllowed {
+                found: "multi".into(),
+                allowed: vec!["single".into(), "checklist".into()],
+            },
+        );
+        assert_eq!(
+            p.line(Lang::En),
+            "$.questions[0].kind: \"multi\" is not allowed (allowed: \"single\", \"checklist\")"
+        );
+        assert_eq!(
+            p.line(Lang::Zh),
+            "$.questions[0].kind: 取值 \"multi\" 无效（可用值：\"single\", \"checklist\"）"
+        );
+        let wrong_type = WrongType {
+            expected: "boolean",
+        };
+        assert_eq!(wrong_type.message(Lang::Zh), "类型错误，应为布尔值");
+        assert_eq!(wrong_type.message(Lang::En), "wrong type, expected boolean");
+        let role = UnknownReference {
+            what: "role",
+            id: "cfo".into(),
+        };
+        assert_eq!(role.message(Lang::Zh), "引用了不存在的角色\"cfo\"");
+        assert_eq!(role.message(Lang::En), "refers to unknown role \"cfo\"");
     }
 }

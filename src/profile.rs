@@ -1,91 +1,51 @@
 //! The respondent's profile: who the enterprise is. It decides which modules and questions apply.
 
-use crate::lang::Lang;
-use serde::{Deserialize, Serialize};
-
-/// Declares a closed set of profile values with their stable codes (used in files, URLs, the
-/// bank's conditions and the DOM) and their labels in both languages.
-macro_rules! coded_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal, $zh:literal, $en:literal;)+ }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        pub enum $name {
-            $(#[serde(rename = $code)] $variant,)+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub const CODES: &'static [&'static str] = &[$($code),+];
-
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code,)+ }
-            }
-
-            /// Exact parse of a code; anything else is `None`.
-            pub fn from_code(code: &str) -> Option<$name> {
-                match code { $($code => Some($name::$variant),)+ _ => None }
-            }
-
-            pub fn label(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(($name::$variant, Lang::Zh) => $zh, ($name::$variant, Lang::En) => $en,)+
-                }
-            }
-        }
-    };
-}
+use crate::coded_enum::coded_enum;
 
 coded_enum! {
     /// The enterprise's industry; the two industries of the Shenzhen guidelines and AI and
     /// robotics have modules.
-    Industry {
-        General = "general", "其他行业（通用）", "Other industries (general)";
-        LowAltitude = "low-altitude", "低空经济（无人机、eVTOL、飞控、运营）", "Low-altitude economy (drones, eVTOL, flight control, operations)";
-        Biomedical = "biomedical", "生物医药", "Biomedical";
-        AiRobotics = "ai-robotics", "人工智能与机器人（模型、算法、具身智能机器人）", "AI and robotics (models, algorithms, embodied robots)";
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Industry {
+        General = "general", "其他行业（通用）", "Other industries (general)",
+        LowAltitude = "low-altitude", "低空经济（无人机、eVTOL、飞控、运营）", "Low-altitude economy (drones, eVTOL, flight control, operations)",
+        Biomedical = "biomedical", "生物医药", "Biomedical",
+        AiRobotics = "ai-robotics", "人工智能与机器人（模型、算法、具身智能机器人）", "AI and robotics (models, algorithms, embodied robots)",
     }
 }
 
 coded_enum! {
     /// Headcount band.
-    Size {
-        Micro = "micro", "20 人以下", "Fewer than 20 people";
-        Small = "small", "20–99 人", "20–99 people";
-        Medium = "medium", "100–499 人", "100–499 people";
-        Large = "large", "500 人及以上", "500 people or more";
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Size {
+        Micro = "micro", "20 人以下", "Fewer than 20 people",
+        Small = "small", "20–99 人", "20–99 people",
+        Medium = "medium", "100–499 人", "100–499 people",
+        Large = "large", "500 人及以上", "500 people or more",
     }
 }
 
 coded_enum! {
     /// The furthest business stage the enterprise has reached.
-    Stage {
-        Rnd = "rnd", "研发阶段", "Research and development";
-        Production = "production", "已量产或生产", "In production";
-        Commercial = "commercial", "已规模化销售", "Selling at scale";
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Stage {
+        Rnd = "rnd", "研发阶段", "Research and development",
+        Production = "production", "已量产或生产", "In production",
+        Commercial = "commercial", "已规模化销售", "Selling at scale",
     }
 }
 
 /// Who the enterprise is. `org_name` is shown in the report only, and only if typed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Profile {
     pub industry: Industry,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<Size>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stage: Option<Stage>,
-    #[serde(default)]
     pub cross_border: bool,
-    #[serde(default = "default_partners")]
     pub partners: bool,
     /// The enterprise develops or trains AI models or algorithms, whatever its industry.
-    #[serde(default)]
     pub ai_models: bool,
-    #[serde(default)]
     pub org_name: String,
-}
-
-fn default_partners() -> bool {
-    true
 }
 
 /// Enterprise names longer than this are cut: the name is for a report heading, not a document.

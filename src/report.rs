@@ -1,13 +1,24 @@
 //! The report as plain data: every number and text the report shows, computed once, with no
-//! formatting. The widget's report view and the text rendering (`report_text`) only lay it out.
+//! formatting. The widget's report view and the text rendering (`report_text`) only lay it out,
+//! section by section in the order `Report::sections` gives, in the words of `report_vocab`.
+//!
+//! The types say what can go together: a dimension's score comes with its band and summary (and
+//! its previous score when compared), a finding's answer exists only when it scored, and the
+//! two projections are always both there.
+
+mod comparison;
+mod section;
+
+pub use comparison::{Comparison, PlanFollowUp, QuestionRef};
+pub use section::ReportSection;
 
 use crate::answers::{Answer, Answers};
 use crate::answers_file::AnswersFile;
-use crate::bank::{Bank, QuestionKind, ReferenceKind};
+use crate::bank::{Bank, QuestionKind, Reference, ReferenceKind, Service};
 use crate::lang::Text;
 use crate::plan::{planned_actions, projected_scores, PlanChoices, PlannedAction, Step};
 use crate::profile::Profile;
-use crate::score::{band_for, score, Band, QuestionState, Scores};
+use crate::score::{band_for, Band, QuestionState, Scores};
 use crate::visibility::Visibility;
 
 #[cfg(test)]
@@ -40,7 +51,7 @@ pub struct Report {
     pub level_name: Text,
     pub level_description: Text,
     /// The level the score alone would reach, when red flags capped it lower.
-    pub capped_from: Option<(u8, Text)>,
+    pub capped_from: Option<LevelName>,
     pub answered: usize,
     pub visible: usize,
     pub completeness: u8,
@@ -50,18 +61,41 @@ pub struct Report {
     pub actions: Vec<ActionItem>,
     /// The overall score and level once the actions planned within 3 months, then within 12
     /// months, are done (see `plan`).
-    pub projections: Vec<Projection>,
+    pub projections: Projections,
     /// The evidence index: per measure listed in SPC 2020 provisions Art. 6, the records that
     /// would show it; empty when the bank has none.
     pub evidence: Vec<EvidenceMeasureReport>,
     pub comparison: Option<Comparison>,
     /// Every source the visible questions rest on, once each, grouped by kind (laws first).
-    pub references: Vec<(ReferenceKind, Text)>,
-    pub services: Vec<(Text, Text)>,
+    pub references: Vec<Reference>,
+    pub services: Vec<Service>,
     pub disclaimer: Text,
     pub red_flag_level_cap: u8,
-    /// Level thresholds for the methodology: (level, min, name).
-    pub levels: Vec<(u8, u8, Text)>,
+    /// Level thresholds for the methodology, lowest first.
+    pub levels: Vec<LevelThreshold>,
+}
+
+impl Report {
+    /// The change of the overall score against the compared self-check.
+    pub fn overall_delta(&self) -> Option<i16> {
+        (self.comparison.as_ref()).map(|c| i16::from(self.overall) - i16::from(c.previous_overall))
+    }
+}
+
+/// A level by number and name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LevelName {
+    pub level: u8,
+    pub name: Text,
+}
+
+/// A level as the bank defines it: reached when the rounded overall score is at least `min`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LevelThreshold {
+    pub level: u8,
+    /// The bank's minimum, unrounded (a minimum of 62.5 is shown as 62.5).
+    pub min: f64,
+    pub name: Text,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -70,10 +104,8 @@ pub struct DimensionReport {
     pub name: Text,
     pub description: Text,
     pub weight: f64,
-    /// Rounded 0–100; `None` when nothing counted.
-    pub score: Option<u8>,
-    pub band: Option<Band>,
-    pub summary: Option<Text>,
+    /// `None` when nothing counted.
+    pub scored: Option<DimensionScored>,
     pub visible: usize,
     pub answered: usize,
     pub not_applicable: usize,
@@ -84,6 +116,32 @@ pub struct DimensionReport {
     pub projected: Option<u8>,
 }
 
+impl DimensionReport {
+    /// Rounded 0–100; `None` when nothing counted.
+    pub fn score(&self) -> Option<u8> {
+        self.scored.as_ref().map(|s| s.score)
+    }
+}
+
+/// A dimension's score with what goes with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DimensionScored {
+    /// Rounded 0–100.
+    pub score: u8,
+    pub band: Band,
+    /// The bank's summary for the band.
+    pub summary: Text,
+    /// The score of the compared self-check, when one is loaded and the dimension scored then.
+    pub previous: Option<u8>,
+}
+
+impl DimensionScored {
+    /// The change against the compared self-check.
+    pub fn delta(&self) -> Option<i16> {
+        (self.previous).map(|p| i16::from(self.score) - i16::from(p))
+    }
+}
+
 /// How one visible question counted: the "how was this computed" of a dimension.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
@@ -92,17 +150,19 @@ pub struct Finding {
     pub weight: f64,
     pub critical: bool,
     pub red_flag: bool,
-    /// The chosen option(s), in bank order; empty when unanswered, not applicable or none ticked.
-    pub answer: Vec<Text>,
     pub state: FindingState,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum FindingState {
     Unanswered,
     NotApplicable,
-    /// Rounded 0–100.
-    Scored(u8),
+    Scored {
+        /// Rounded 0–100.
+        score: u8,
+        /// The chosen option(s), in bank order; empty when a checklist has none ticked.
+        answer: Vec<Text>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -141,6 +201,20 @@ pub struct ActionItem {
     pub step_chosen: bool,
 }
 
+/// Where the plan leads: after the actions planned within 3 months, then within 12 months.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Projections {
+    pub within_3_months: Projection,
+    pub within_12_months: Projection,
+}
+
+impl Projections {
+    /// Both, in the order of the plan.
+    pub fn both(&self) -> [&Projection; 2] {
+        [&self.within_3_months, &self.within_12_months]
+    }
+}
+
 /// Where the plan leads by one step.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Projection {
@@ -170,32 +244,6 @@ pub struct EvidenceItem {
     pub have: bool,
 }
 
-/// What became of the actions a previous self-check planned for 3 months.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PlanFollowUp {
-    /// Planned then, and now at their strongest answer.
-    pub done: Vec<(String, Text)>,
-    /// Planned then, and not yet at their strongest answer (or no longer asked).
-    pub open: Vec<(String, Text)>,
-}
-
-/// The change against a previous self-check.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Comparison {
-    pub previous_date: Option<String>,
-    pub previous_overall: u8,
-    pub previous_level: u8,
-    pub overall_delta: i16,
-    /// Per dimension (same order as `Report::dimensions`): previous score and delta, when both exist.
-    pub dimensions: Vec<Option<(u8, i16)>>,
-    pub improved: Vec<(String, Text)>,
-    pub regressed: Vec<(String, Text)>,
-    /// Answers of the previous file that this bank no longer has.
-    pub ignored: usize,
-    /// Present when the previous file had actions planned for 3 months.
-    pub plan_follow_up: Option<PlanFollowUp>,
-}
-
 /// Builds the report of a self-check with its plan, optionally compared with a previous
 /// answers file.
 pub fn build(
@@ -212,16 +260,20 @@ pub fn build(
     let after_3m = projected_scores(bank, profile, answers, &plan, Step::Within3Months);
     let after_12m = projected_scores(bank, profile, answers, &plan, Step::Within12Months);
     let level_def = &bank.scoring().levels[usize::from(scores.level) - 1];
-    let capped_from = (scores.level < scores.uncapped_level).then(|| {
-        let l = &bank.scoring().levels[usize::from(scores.uncapped_level) - 1];
-        (scores.uncapped_level, l.name.clone())
+    let capped_from = (scores.level < scores.uncapped_level).then(|| LevelName {
+        level: scores.uncapped_level,
+        name: level_name(bank, scores.uncapped_level),
     });
+    let before = previous.map(|prev| crate::score::score(bank, &prev.profile, &prev.answers));
     let dimensions = visibility
         .sections(bank)
         .into_iter()
         .map(|d| {
             let mut report = dimension_report(bank, &scores, answers, d);
             report.projected = after_12m.dimensions[d].rounded();
+            if let (Some(scored), Some(before)) = (&mut report.scored, &before) {
+                scored.previous = before.dimensions[d].rounded();
+            }
             report
         })
         .collect::<Vec<_>>();
@@ -279,23 +331,21 @@ pub fn build(
             },
         )
         .collect();
-    let projections = [
-        (Step::Within3Months, &after_3m),
-        (Step::Within12Months, &after_12m),
-    ]
-    .into_iter()
-    .map(|(step, after)| Projection {
+    let projection = |step: Step, after: &Scores| Projection {
         step,
         overall: after.overall_rounded(),
         level: after.level,
-        level_name: bank.scoring().levels[usize::from(after.level) - 1]
-            .name
-            .clone(),
+        level_name: level_name(bank, after.level),
         actions: plan.iter().filter(|a| a.step <= step).count(),
-    })
-    .collect();
+    };
+    let projections = Projections {
+        within_3_months: projection(Step::Within3Months, &after_3m),
+        within_12_months: projection(Step::Within12Months, &after_12m),
+    };
     let evidence = evidence_index(bank, profile, answers, &visibility);
-    let comparison = previous.map(|prev| compare(bank, &scores, &dimensions, prev));
+    let comparison = previous
+        .zip(before.as_ref())
+        .map(|(prev, before)| comparison::compare(bank, &scores, before, prev));
     let org = profile.org_name.trim();
     Report {
         title: bank.title().clone(),
@@ -319,11 +369,7 @@ pub fn build(
         evidence,
         comparison,
         references: references_of(bank, &scores),
-        services: bank
-            .services()
-            .iter()
-            .map(|s| (s.name.clone(), s.description.clone()))
-            .collect(),
+        services: bank.services().to_vec(),
         disclaimer: bank.disclaimer().clone(),
         red_flag_level_cap: bank.scoring().red_flag_level_cap,
         levels: bank
@@ -331,32 +377,39 @@ pub fn build(
             .levels
             .iter()
             .enumerate()
-            // A level is reached when the rounded score is at least its minimum, so a minimum
-            // of 59.5 is reached from 60: show the smallest score that reaches it.
-            .map(|(i, l)| (i as u8 + 1, l.min.ceil() as u8, l.name.clone()))
+            .map(|(i, l)| LevelThreshold {
+                level: i as u8 + 1,
+                min: l.min,
+                name: l.name.clone(),
+            })
             .collect(),
     }
 }
 
+/// The name of a level (1–5).
+fn level_name(bank: &Bank, level: u8) -> Text {
+    bank.scoring().levels[usize::from(level) - 1].name.clone()
+}
+
 /// The references of the visible questions, each once: laws first, then standards, guidelines
 /// and cases, each group sorted by its Chinese text so the articles of one law stand together.
-fn references_of(bank: &Bank, scores: &Scores) -> Vec<(ReferenceKind, Text)> {
-    let mut out: Vec<(ReferenceKind, Text)> = Vec::new();
+fn references_of(bank: &Bank, scores: &Scores) -> Vec<Reference> {
+    let mut out: Vec<Reference> = Vec::new();
     for (question, state) in bank.questions().iter().zip(&scores.questions) {
         if *state == QuestionState::Hidden {
             continue;
         }
         for r in &question.references {
             // A linear scan: a report cites a few hundred sources at most.
-            if !out.iter().any(|(_, seen)| seen.zh == r.text.zh) {
-                out.push((r.kind, r.text.clone()));
+            if !out.iter().any(|seen| seen.text.zh == r.text.zh) {
+                out.push(r.clone());
             }
         }
     }
-    out.sort_by(|(ka, ta), (kb, tb)| {
-        (*ka as u8)
-            .cmp(&(*kb as u8))
-            .then_with(|| ta.zh.cmp(&tb.zh))
+    out.sort_by(|a, b| {
+        (a.kind as u8)
+            .cmp(&(b.kind as u8))
+            .then_with(|| a.text.zh.cmp(&b.text.zh))
     });
     out
 }
@@ -364,8 +417,6 @@ fn references_of(bank: &Bank, scores: &Scores) -> Vec<(ReferenceKind, Text)> {
 fn dimension_report(bank: &Bank, scores: &Scores, answers: &Answers, d: usize) -> DimensionReport {
     let def = &bank.dimensions()[d];
     let ds = &scores.dimensions[d];
-    let score = ds.rounded();
-    let band = score.map(|s| band_for(bank, s));
     let findings = bank
         .questions()
         .iter()
@@ -377,11 +428,11 @@ fn dimension_report(bank: &Bank, scores: &Scores, answers: &Answers, d: usize) -
             weight: q.weight,
             critical: q.critical.is_some(),
             red_flag: scores.is_red_flag(i),
-            answer: chosen_texts(bank, i, answers.get(&q.id)),
             state: match scores.questions[i] {
-                QuestionState::Scored(s) => {
-                    FindingState::Scored(crate::score::round_percent(100.0 * s))
-                }
+                QuestionState::Scored(s) => FindingState::Scored {
+                    score: crate::score::round_percent(100.0 * s),
+                    answer: chosen_texts(bank, i, answers.get(&q.id)),
+                },
                 QuestionState::NotApplicable => FindingState::NotApplicable,
                 _ => FindingState::Unanswered,
             },
@@ -392,12 +443,18 @@ fn dimension_report(bank: &Bank, scores: &Scores, answers: &Answers, d: usize) -
         name: def.name.clone(),
         description: def.description.clone(),
         weight: def.weight,
-        score,
-        band,
-        summary: band.map(|b| match b {
-            Band::High => def.summary.high_risk.clone(),
-            Band::Medium => def.summary.medium_risk.clone(),
-            Band::Low => def.summary.low_risk.clone(),
+        scored: ds.rounded().map(|score| {
+            let band = band_for(bank, score);
+            DimensionScored {
+                score,
+                band,
+                summary: match band {
+                    Band::High => def.summary.high_risk.clone(),
+                    Band::Medium => def.summary.medium_risk.clone(),
+                    Band::Low => def.summary.low_risk.clone(),
+                },
+                previous: None,
+            }
         }),
         visible: ds.visible,
         answered: ds.answered,
@@ -471,71 +528,5 @@ fn chosen_texts(bank: &Bank, i: usize, answer: Option<&Answer>) -> Vec<Text> {
             .map(|o| o.text.clone())
             .collect(),
         _ => Vec::new(),
-    }
-}
-
-fn compare(
-    bank: &Bank,
-    now: &Scores,
-    dimensions: &[DimensionReport],
-    previous: &AnswersFile,
-) -> Comparison {
-    let before = score(bank, &previous.profile, &previous.answers);
-    let previous_overall = before.overall_rounded();
-    let dims = dimensions
-        .iter()
-        .map(|dr| {
-            let d = bank.dimension_index(&dr.id)?;
-            let prev = before.dimensions[d].rounded()?;
-            let cur = dr.score?;
-            Some((prev, i16::from(cur) - i16::from(prev)))
-        })
-        .collect();
-    let plan_follow_up = previous.plan.as_ref().and_then(|plan| {
-        let planned: Vec<&String> = plan
-            .iter()
-            .filter(|(_, step)| **step == Step::Within3Months)
-            .map(|(id, _)| id)
-            .collect();
-        if planned.is_empty() {
-            return None;
-        }
-        let (mut done, mut open) = (Vec::new(), Vec::new());
-        for id in planned {
-            let Some(i) = bank.question_index(id) else {
-                continue;
-            };
-            let entry = (id.clone(), bank.questions()[i].text.clone());
-            if now.questions[i] == QuestionState::Scored(1.0) {
-                done.push(entry);
-            } else {
-                open.push(entry);
-            }
-        }
-        Some(PlanFollowUp { done, open })
-    });
-    let mut improved = Vec::new();
-    let mut regressed = Vec::new();
-    for (i, q) in bank.questions().iter().enumerate() {
-        if let (QuestionState::Scored(a), QuestionState::Scored(b)) =
-            (before.questions[i], now.questions[i])
-        {
-            if b > a {
-                improved.push((q.id.clone(), q.text.clone()));
-            } else if b < a {
-                regressed.push((q.id.clone(), q.text.clone()));
-            }
-        }
-    }
-    Comparison {
-        previous_date: previous.saved_at.clone(),
-        previous_overall,
-        previous_level: before.level,
-        overall_delta: i16::from(now.overall_rounded()) - i16::from(previous_overall),
-        dimensions: dims,
-        improved,
-        regressed,
-        ignored: previous.ignored.len(),
-        plan_follow_up,
     }
 }

@@ -1,370 +1,347 @@
 //! The report as plain text in one language: what `tscheck score` prints and what the golden
-//! tests compare. It shows the same facts as the widget's report, in the same order.
+//! tests compare. It walks `Report::sections` like the widget's report, each section under a
+//! `## ` heading, in the words of `report_vocab`.
 
-use crate::bank::ReferenceKind;
 use crate::lang::Lang;
 use crate::plan::Step;
-use crate::report::{FindingState, Report};
-use crate::score::Band;
-use crate::strings::{fill, measure_item, measure_label, S};
-use std::fmt::Write;
+use crate::report::{QuestionRef, Report, ReportSection};
+use crate::report_vocab::{self as vocab, labelled, NO_VALUE, PART_SEPARATOR, SUMMARY_ACTIONS};
+use crate::strings::{measure_label, S};
 
-pub fn band_label(band: Band) -> S {
-    match band {
-        Band::High => S::BandHigh,
-        Band::Medium => S::BandMedium,
-        Band::Low => S::BandLow,
-    }
+/// The lines of a report being written.
+struct Lines {
+    out: String,
+    lang: Lang,
 }
 
-pub fn reference_kind_label(kind: ReferenceKind) -> S {
-    match kind {
-        ReferenceKind::Law => S::RefKindLaw,
-        ReferenceKind::Standard => S::RefKindStandard,
-        ReferenceKind::Guideline => S::RefKindGuideline,
-        ReferenceKind::Case => S::RefKindCase,
+impl Lines {
+    fn line(&mut self, text: impl AsRef<str>) {
+        self.out.push_str(text.as_ref());
+        self.out.push('\n');
     }
-}
 
-pub fn step_label(step: Step) -> S {
-    match step {
-        Step::Within3Months => S::Step3m,
-        Step::Within12Months => S::Step12m,
-        Step::Later => S::StepLater,
+    fn t(&self, s: S) -> &'static str {
+        s.get(self.lang)
     }
-}
 
-/// How many actions the summary lists.
-pub const SUMMARY_ACTIONS: usize = 5;
-
-/// Question ids joined by commas, or "none" for an empty list.
-fn ids_or_none(list: &[(String, crate::lang::Text)], lang: Lang) -> String {
-    if list.is_empty() {
-        return S::NoChanges.get(lang).to_string();
-    }
-    list.iter()
-        .map(|(id, _)| id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// A signed change such as `+5`, `-3` or `0`.
-pub fn signed(delta: i16) -> String {
-    if delta > 0 {
-        format!("+{delta}")
-    } else {
-        delta.to_string()
+    /// `- [id] text` for each question, or "none".
+    fn questions(&mut self, list: &[QuestionRef]) {
+        if list.is_empty() {
+            self.line(self.t(S::NoChanges));
+        }
+        for q in list {
+            let text = format!("- [{}] {}", q.id, q.text.get(self.lang));
+            self.line(text);
+        }
     }
 }
 
 pub fn to_text(report: &Report, lang: Lang) -> String {
-    let t = |s: S| s.get(lang);
-    let mut out = String::new();
-    let mut line = |s: String| {
-        out.push_str(&s);
-        out.push('\n');
+    let mut w = Lines {
+        out: String::new(),
+        lang,
     };
-    line(format!("# {}", t(S::ReportHeading)));
-    if let Some(name) = &report.org_name {
-        line(fill(t(S::ReportFor), &[("name", name)]));
+    w.line(format!("# {}", w.t(S::ReportHeading)));
+    for section in report.sections() {
+        w.line("");
+        w.line(format!("## {}", w.t(vocab::section_title(section))));
+        match section {
+            ReportSection::Summary => summary(&mut w, report),
+            ReportSection::RedFlags => red_flags(&mut w, report),
+            ReportSection::Actions => actions(&mut w, report),
+            ReportSection::Plan => plan(&mut w, report),
+            ReportSection::Dimensions => dimensions(&mut w, report),
+            ReportSection::Evidence => evidence(&mut w, report),
+            ReportSection::Comparison => comparison(&mut w, report),
+            ReportSection::Findings => findings(&mut w, report),
+            ReportSection::References => references(&mut w, report),
+            ReportSection::Services => services(&mut w, report),
+            ReportSection::Method => method(&mut w, report),
+            ReportSection::Disclaimer => w.line(report.disclaimer.get(lang)),
+        }
     }
-    if let Some(date) = &report.date {
-        line(fill(t(S::ReportDate), &[("date", date)]));
-    }
-    line(fill(
-        t(S::ReportBank),
-        &[(
-            "version",
-            &format!("{} {}", report.bank_id, report.bank_version),
-        )],
-    ));
-    line(String::new());
-    line(format!(
-        "{}{}{} / 100",
-        t(S::OverallScore),
-        t(S::Colon),
-        report.overall
-    ));
-    line(format!(
-        "{}{}{} {}",
-        t(S::LevelLabel),
-        t(S::Colon),
-        fill(t(S::LevelOf), &[("level", &report.level)]),
-        report.level_name.get(lang)
-    ));
-    line(report.level_description.get(lang).to_string());
-    if let Some((from, name)) = &report.capped_from {
-        line(fill(
-            t(S::LevelCapped),
-            &[
-                ("from", from),
-                ("name", &name.get(lang)),
-                ("cap", &report.red_flag_level_cap),
-            ],
-        ));
-    }
-    line(fill(
-        t(S::CompletenessLine),
-        &[
-            ("answered", &report.answered),
-            ("total", &report.visible),
-            ("percent", &report.completeness),
-        ],
-    ));
-    line(String::new());
+    w.out
+}
 
-    line(format!("## {}", t(S::SummaryHeading)));
-    line(fill(
-        t(S::SummaryRedFlags),
-        &[("n", &report.red_flags.len())],
+fn summary(w: &mut Lines, r: &Report) {
+    let lang = w.lang;
+    if let Some(name) = &r.org_name {
+        w.line(vocab::org_line(name, lang));
+    }
+    if let Some(date) = &r.date {
+        w.line(vocab::date_line(date, lang));
+    }
+    w.line(vocab::bank_line(r, lang));
+    w.line(labelled(
+        S::OverallScore,
+        &format!("{} / 100", r.overall),
+        lang,
     ));
-    if report.red_flags.is_empty() {
-        line(format!("  {}", t(S::NoRedFlags)));
+    let level = format!(
+        "{}{PART_SEPARATOR}{}",
+        vocab::level_of(r.level, lang),
+        r.level_name.get(lang)
+    );
+    w.line(labelled(S::LevelLabel, &level, lang));
+    w.line(r.level_description.get(lang));
+    if let Some(capped) = vocab::capped_line(r, lang) {
+        w.line(capped);
     }
-    for flag in &report.red_flags {
-        line(format!("- [{}] {}", flag.question_id, flag.title.get(lang)));
+    w.line(vocab::completeness_line(r, lang));
+    if r.completeness < 100 {
+        w.line(w.t(S::IncompleteWarning));
     }
-    line(t(S::SummaryTopActions).to_string());
-    for (n, action) in report.actions.iter().take(SUMMARY_ACTIONS).enumerate() {
+    w.line(vocab::plan_line(&r.projections, lang));
+    w.line(format!(
+        "### {}",
+        vocab::summary_red_flags(r.red_flags.len(), lang)
+    ));
+    if r.red_flags.is_empty() {
+        w.line(w.t(S::NoRedFlags));
+    }
+    for flag in &r.red_flags {
+        w.line(format!("- [{}] {}", flag.question_id, flag.title.get(lang)));
+    }
+    w.line(format!("### {}", w.t(S::SummaryTopActions)));
+    if r.actions.is_empty() {
+        w.line(w.t(S::NoActions));
+    }
+    for (n, action) in r.actions.iter().take(SUMMARY_ACTIONS).enumerate() {
         let owner = action.owner.as_ref().map_or_else(String::new, |o| {
-            let role = fill(t(S::OwnerLabel), &[("role", &o.get(lang))]);
-            format!("{}{role}", t(S::ListSeparator))
+            format!("{}{}", w.t(S::ListSeparator), vocab::owner_line(o, lang))
         });
-        line(format!(
-            "{}. [{}] {}{}",
+        w.line(format!(
+            "{}. [{}] {}{owner}",
             n + 1,
             action.question_id,
-            action.headline.get(lang),
-            owner
+            action.headline.get(lang)
         ));
     }
-    if let [p3, p12] = report.projections.as_slice() {
-        line(fill(
-            t(S::SummaryPlanLine),
-            &[
-                ("score3", &p3.overall),
-                ("level3", &p3.level),
-                ("score12", &p12.overall),
-                ("level12", &p12.level),
-            ],
-        ));
-    }
-    line(String::new());
+}
 
-    line(format!("## {}", t(S::RedFlagsHeading)));
-    if report.red_flags.is_empty() {
-        line(t(S::NoRedFlags).to_string());
+fn red_flags(w: &mut Lines, r: &Report) {
+    let lang = w.lang;
+    if r.red_flags.is_empty() {
+        w.line(w.t(S::NoRedFlags));
     }
-    for flag in &report.red_flags {
+    for flag in &r.red_flags {
         let unanswered = if flag.unanswered {
-            t(S::UnansweredFlag)
+            w.t(S::UnansweredFlag)
         } else {
             ""
         };
-        line(format!(
-            "- [{}] {}{}",
+        w.line(format!(
+            "- [{}] {}{unanswered}",
             flag.question_id,
-            flag.text.get(lang),
-            unanswered
+            flag.text.get(lang)
         ));
-        line(format!("  {}", measure_label(lang, flag.measure)));
-        for basis in &flag.basis {
-            line(format!(
-                "  {}{}{}",
-                t(S::LegalBasis),
-                t(S::Colon),
-                basis.get(lang)
-            ));
+        w.line(format!(
+            "  {}{PART_SEPARATOR}{}",
+            flag.dimension.get(lang),
+            measure_label(lang, flag.measure)
+        ));
+        w.line(format!("  {}", flag.recommendation.get(lang)));
+        if !flag.basis.is_empty() {
+            w.line(format!("  {}", vocab::legal_basis_line(&flag.basis, lang)));
         }
     }
-    line(String::new());
+}
 
-    line(format!("## {}", t(S::ActionsHeading)));
-    if report.actions.is_empty() {
-        line(t(S::NoActions).to_string());
+fn actions(w: &mut Lines, r: &Report) {
+    let lang = w.lang;
+    if r.actions.is_empty() {
+        w.line(w.t(S::NoActions));
     }
-    for (n, action) in report.actions.iter().enumerate() {
-        line(format!(
+    for (n, action) in r.actions.iter().enumerate() {
+        if n == vocab::TOP_ACTIONS {
+            w.line(format!(
+                "### {}",
+                vocab::actions_rest(r.actions.len() - n, lang)
+            ));
+        }
+        w.line(format!(
             "{}. [{}] {}",
             n + 1,
             action.question_id,
             action.recommendation.get(lang)
         ));
-        let mut meta = format!(
-            "{}{}{}",
-            t(S::PlanSelectLabel),
-            t(S::Colon),
-            t(step_label(action.step))
-        );
-        if let Some(owner) = &action.owner {
-            let _ = write!(
-                meta,
-                "{}{}",
-                t(S::ListSeparator),
-                fill(t(S::OwnerLabel), &[("role", &owner.get(lang))])
-            );
+        let mut about = vec![
+            action.dimension.get(lang).to_string(),
+            action.text.get(lang).to_string(),
+        ];
+        if let Some(score) = action.current {
+            about.push(vocab::current_score(score, lang));
         }
-        line(format!("   {meta}"));
+        w.line(format!("   {}", about.join(PART_SEPARATOR)));
+        if n < vocab::TOP_ACTIONS && !action.references.is_empty() {
+            w.line(format!(
+                "   {}",
+                vocab::references_line(&action.references, lang)
+            ));
+        }
+        let mut plan = vocab::step_line(action.step, lang);
+        if let Some(owner) = &action.owner {
+            plan.push_str(w.t(S::ListSeparator));
+            plan.push_str(&vocab::owner_line(owner, lang));
+        }
+        w.line(format!("   {plan}"));
     }
-    line(String::new());
+}
 
-    line(format!("## {}", t(S::PlanHeading)));
-    for p in &report.projections {
-        let when = match p.step {
-            Step::Within3Months => S::Projected3m,
-            _ => S::Projected12m,
-        };
-        line(format!(
-            "{}{}{}",
-            fill(t(when), &[("n", &p.actions)]),
-            t(S::Colon),
-            fill(
-                t(S::ProjectedValue),
-                &[
-                    ("score", &p.overall),
-                    ("level", &p.level),
-                    ("name", &p.level_name.get(lang))
-                ]
-            )
+fn plan(w: &mut Lines, r: &Report) {
+    let lang = w.lang;
+    let now = vocab::projected_value(r.overall, r.level, &r.level_name, lang);
+    w.line(labelled(S::PlanNow, &now, lang));
+    for p in r.projections.both() {
+        let value = vocab::projected_value(p.overall, p.level, &p.level_name, lang);
+        w.line(format!(
+            "{}{}{value}",
+            vocab::projection_when(p, lang),
+            w.t(S::Colon)
         ));
     }
     for step in Step::ALL {
-        line(format!("### {}", t(step_label(step))));
-        let planned: Vec<_> = report.actions.iter().filter(|a| a.step == step).collect();
+        let planned: Vec<_> = r.actions.iter().filter(|a| a.step == step).collect();
+        w.line(format!(
+            "### {}",
+            vocab::step_count(step, planned.len(), lang)
+        ));
         if planned.is_empty() {
-            line(t(S::PlanStepEmpty).to_string());
+            w.line(w.t(S::PlanStepEmpty));
         }
         for action in planned {
-            let owner = action.owner.as_ref().map_or("—", |o| o.get(lang));
-            line(format!(
-                "- [{}] {} | {}",
+            let owner = action.owner.as_ref().map_or(NO_VALUE, |o| o.get(lang));
+            w.line(format!(
+                "- [{}] {} | {owner} | {}",
                 action.question_id,
                 action.headline.get(lang),
-                owner
+                action.dimension.get(lang)
             ));
         }
     }
-    line(String::new());
+}
 
-    line(format!("## {}", t(S::DimensionsHeading)));
-    for (i, d) in report.dimensions.iter().enumerate() {
-        let score = d
-            .score
-            .map_or_else(|| t(S::ChartNoScore).to_string(), |s| s.to_string());
-        let band = d.band.map_or("", |b| t(band_label(b)));
-        let mut row = format!(
-            "- {} [{}]{}{} {}",
+fn dimensions(w: &mut Lines, r: &Report) {
+    let lang = w.lang;
+    for d in &r.dimensions {
+        let mut cells = vec![
+            labelled(S::ColScore, &vocab::dimension_score(d, lang), lang),
+            labelled(S::ColWeight, &vocab::weight(d.weight), lang),
+            labelled(S::ColProjected, &vocab::number_or_dash(d.projected), lang),
+        ];
+        if r.comparison.is_some() {
+            let previous = d.scored.as_ref().and_then(|s| s.previous);
+            let delta = d.scored.as_ref().and_then(|s| s.delta()).map(vocab::signed);
+            cells.push(labelled(
+                S::ColPrevious,
+                &vocab::number_or_dash(previous),
+                lang,
+            ));
+            cells.push(labelled(S::ColChange, &vocab::number_or_dash(delta), lang));
+        }
+        w.line(format!("- {} [{}]", d.name.get(lang), d.id));
+        w.line(format!("  {}", cells.join(w.t(S::ListSeparator))));
+    }
+}
+
+fn evidence(w: &mut Lines, r: &Report) {
+    let lang = w.lang;
+    for m in &r.evidence {
+        w.line(format!(
+            "### {} {}",
+            vocab::evidence_number(m.measure, lang),
+            m.name.get(lang)
+        ));
+        w.line(vocab::evidence_count(m, lang));
+        for record in &m.records {
+            let mark = w.t(vocab::evidence_mark(record.have));
+            w.line(format!("- [{mark}] {}", record.text.get(lang)));
+        }
+    }
+}
+
+fn comparison(w: &mut Lines, r: &Report) {
+    let lang = w.lang;
+    let (Some(c), Some(delta)) = (&r.comparison, r.overall_delta()) else {
+        return;
+    };
+    w.line(vocab::comparison_lead(c, lang));
+    w.line(vocab::overall_change(delta, lang));
+    w.line(format!("### {}", w.t(S::ImprovedHeading)));
+    w.questions(&c.improved);
+    w.line(format!("### {}", w.t(S::RegressedHeading)));
+    w.questions(&c.regressed);
+    if c.ignored > 0 {
+        w.line(vocab::comparison_ignored(c.ignored, lang));
+    }
+    if let Some(f) = &c.plan_follow_up {
+        w.line(format!("### {}", w.t(S::PlanFollowUpHeading)));
+        w.line(vocab::follow_up_line(f, lang));
+        w.line(format!("#### {}", w.t(S::PlanDone)));
+        w.questions(&f.done);
+        w.line(format!("#### {}", w.t(S::PlanOpen)));
+        w.questions(&f.open);
+    }
+}
+
+fn findings(w: &mut Lines, r: &Report) {
+    let lang = w.lang;
+    for d in &r.dimensions {
+        w.line(format!(
+            "### {} — {}",
             d.name.get(lang),
-            d.id,
-            t(S::Colon),
-            score,
-            band
-        );
-        if let Some(Some((_, delta))) = report.comparison.as_ref().map(|c| c.dimensions[i]) {
-            let _ = write!(row, " ({})", signed(delta));
+            vocab::dimension_score(d, lang)
+        ));
+        w.line(d.description.get(lang));
+        if let Some(scored) = &d.scored {
+            w.line(scored.summary.get(lang));
         }
-        if let (Some(now), Some(planned)) = (d.score, d.projected) {
-            if planned != now {
-                let _ = write!(row, " → {}{}{}", t(S::ColProjected), t(S::Colon), planned);
-            }
-        }
-        line(row.trim_end().to_string());
+        w.line(vocab::dimension_completeness(d, lang));
         for f in &d.findings {
-            let state = match f.state {
-                FindingState::Unanswered => t(S::NotAnswered).to_string(),
-                FindingState::NotApplicable => t(S::NotApplicableShort).to_string(),
-                FindingState::Scored(s) => s.to_string(),
-            };
-            line(format!(
-                "    {} ×{}{}{}",
-                f.question_id,
-                f.weight,
-                t(S::Colon),
-                state
-            ));
+            let cells = [
+                labelled(S::ColAnswer, &vocab::finding_answer(&f.state, lang), lang),
+                labelled(S::ColWeight, &vocab::weight(f.weight), lang),
+                labelled(S::ColScore, &vocab::finding_score(&f.state, lang), lang),
+            ];
+            w.line(format!("- [{}] {}", f.question_id, f.text.get(lang)));
+            w.line(format!("  {}", cells.join(w.t(S::ListSeparator))));
         }
     }
-    if !report.evidence.is_empty() {
-        line(String::new());
-        line(format!("## {}", t(S::EvidenceHeading)));
-        for m in &report.evidence {
-            let have = m.records.iter().filter(|r| r.have).count();
-            line(format!(
-                "### {} {}",
-                measure_item(S::EvidenceItemNumber, lang, m.measure),
-                m.name.get(lang)
-            ));
-            line(fill(
-                t(S::EvidenceCount),
-                &[("have", &have), ("total", &m.records.len())],
-            ));
-            for r in &m.records {
-                let mark = if r.have {
-                    S::EvidenceHave
-                } else {
-                    S::EvidenceMissing
-                };
-                line(format!("- [{}] {}", t(mark), r.text.get(lang)));
-            }
+}
+
+fn references(w: &mut Lines, r: &Report) {
+    let lang = w.lang;
+    for kind in vocab::REFERENCE_KINDS {
+        let mut of_kind = r.references.iter().filter(|x| x.kind == kind).peekable();
+        if of_kind.peek().is_none() {
+            continue;
+        }
+        w.line(format!("### {}", w.t(vocab::reference_kind_label(kind))));
+        for reference in of_kind {
+            w.line(format!("- {}", reference.text.get(lang)));
         }
     }
-    if let Some(c) = &report.comparison {
-        line(String::new());
-        line(format!("## {}", t(S::ComparisonHeading)));
-        let date = c
-            .previous_date
-            .clone()
-            .unwrap_or_else(|| t(S::ComparisonUndated).to_string());
-        line(fill(
-            t(S::ComparisonLead),
-            &[
-                ("date", &date),
-                ("score", &c.previous_overall),
-                ("level", &c.previous_level),
-            ],
-        ));
-        line(fill(
-            t(S::OverallChange),
-            &[("delta", &signed(c.overall_delta))],
-        ));
-        for (heading, list) in [
-            (S::ImprovedHeading, &c.improved),
-            (S::RegressedHeading, &c.regressed),
-        ] {
-            line(format!(
-                "{}{}{}",
-                t(heading),
-                t(S::Colon),
-                ids_or_none(list, lang)
-            ));
-        }
-        if let Some(f) = &c.plan_follow_up {
-            line(format!("### {}", t(S::PlanFollowUpHeading)));
-            line(fill(
-                t(S::PlanFollowUpLine),
-                &[("done", &f.done.len()), ("open", &f.open.len())],
-            ));
-            for (heading, list) in [(S::PlanDone, &f.done), (S::PlanOpen, &f.open)] {
-                line(format!(
-                    "{}{}{}",
-                    t(heading),
-                    t(S::Colon),
-                    ids_or_none(list, lang)
-                ));
-            }
-        }
-    }
-    line(String::new());
-    line(format!("## {}", t(S::ReferencesHeading)));
-    for (kind, text) in &report.references {
-        line(format!(
-            "- [{}] {}",
-            t(reference_kind_label(*kind)),
-            text.get(lang)
+}
+
+fn services(w: &mut Lines, r: &Report) {
+    let lang = w.lang;
+    for s in &r.services {
+        w.line(format!(
+            "- {}{}{}",
+            s.name.get(lang),
+            w.t(S::Colon),
+            s.description.get(lang)
         ));
     }
-    line(String::new());
-    line(format!("## {}", t(S::DisclaimerHeading)));
-    line(report.disclaimer.get(lang).to_string());
-    out
+}
+
+fn method(w: &mut Lines, r: &Report) {
+    let lang = w.lang;
+    w.line(w.t(S::MethodologyBody));
+    w.line(w.t(S::MethodologyLevels));
+    for l in &r.levels {
+        w.line(format!("- {}", vocab::level_threshold(l, lang)));
+    }
+    w.line(vocab::methodology_cap(r.red_flag_level_cap, lang));
+    w.line(vocab::methodology_plan(lang));
 }

@@ -16,6 +16,7 @@
 
 use crate::answers::{Answer, Answers};
 use crate::bank::{Bank, Question, QuestionKind};
+use crate::coded_enum::coded_enum;
 use crate::profile::Profile;
 use crate::visibility::Visibility;
 
@@ -48,12 +49,14 @@ impl DimensionScore {
     }
 }
 
-/// Risk band of a dimension score.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Band {
-    High,
-    Medium,
-    Low,
+coded_enum! {
+    /// Risk band of a dimension score.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Band {
+        High = "high",
+        Medium = "medium",
+        Low = "low",
+    }
 }
 
 /// The scores of a whole self-check.

@@ -6,45 +6,24 @@
 use crate::answers::{Answer, Answers, NONE_OF_THESE, NOT_APPLICABLE};
 use crate::answers_file::AnswersFile;
 use crate::bank::{Bank, QuestionKind};
+use crate::coded_enum::coded_enum;
 use crate::lang::Lang;
 use crate::plan::{planned_actions, PlanChoices, Step};
 use crate::profile::{bound_org_name, Profile};
+use crate::strings::S;
 use crate::visibility::Visibility;
 use std::collections::BTreeSet;
 
-/// Where the respondent is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Stage {
-    #[default]
-    Start,
-    Profile,
-    Questions,
-    Review,
-    Report,
-}
-
-impl Stage {
-    /// The `data-stage` value.
-    pub fn code(self) -> &'static str {
-        match self {
-            Stage::Start => "start",
-            Stage::Profile => "profile",
-            Stage::Questions => "questions",
-            Stage::Review => "review",
-            Stage::Report => "report",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Stage> {
-        [
-            Stage::Start,
-            Stage::Profile,
-            Stage::Questions,
-            Stage::Review,
-            Stage::Report,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
+coded_enum! {
+    /// Where the respondent is; the code is the `data-stage` value.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub enum Stage {
+        #[default]
+        Start = "start",
+        Profile = "profile",
+        Questions = "questions",
+        Review = "review",
+        Report = "report",
     }
 }
 
@@ -68,6 +47,39 @@ pub struct Progress {
     pub scores: crate::score::Scores,
     /// Indices of the dimensions shown as sections, in order.
     pub sections: Vec<usize>,
+}
+
+/// How far a section is answered, as the section list and the review page show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SectionStatus {
+    NotStarted,
+    InProgress,
+    /// Every visible question answered ("not applicable" is an answer).
+    Done,
+}
+
+impl SectionStatus {
+    pub fn label(self) -> S {
+        match self {
+            SectionStatus::NotStarted => S::StatusNotStarted,
+            SectionStatus::InProgress => S::StatusInProgress,
+            SectionStatus::Done => S::StatusDone,
+        }
+    }
+}
+
+impl Progress {
+    /// The status of the section of dimension `dimension` (an index into the bank's dimensions).
+    pub fn section_status(&self, dimension: usize) -> SectionStatus {
+        let d = &self.scores.dimensions[dimension];
+        if d.answered == 0 {
+            SectionStatus::NotStarted
+        } else if d.answered < d.visible {
+            SectionStatus::InProgress
+        } else {
+            SectionStatus::Done
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -156,6 +168,20 @@ impl Session {
             .and_then(|id| bank.dimension_index(id))
             .and_then(|d| sections.iter().position(|&s| s == d))
             .unwrap_or(0)
+    }
+
+    /// Where "continue" on the start screen leads: the section shown last if it still applies,
+    /// else the first that does; `None` when there is nothing to continue (no answer yet, or no
+    /// section applies).
+    pub fn resume_target(&self, bank: &Bank) -> Option<String> {
+        if self.answers.is_empty() {
+            return None;
+        }
+        let sections = self.sections(bank);
+        let position = self.section_position(bank, &sections);
+        sections
+            .get(position)
+            .map(|&d| bank.dimensions()[d].id.clone())
     }
 
     pub fn apply(mut self, bank: &Bank, action: Action) -> Session {

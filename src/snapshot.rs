@@ -6,6 +6,7 @@
 
 use crate::answers_file::{self, answers_json, plan_json, profile_json};
 use crate::bank::Bank;
+use crate::format_check::DocumentFormat;
 use crate::json_read::{parse, Reader};
 use crate::lang::Lang;
 use crate::problem::{Problem, ProblemKind};
@@ -15,6 +16,11 @@ use serde_json::{json, Value};
 pub const SNAPSHOT_FORMAT: &str = "tscheck-session";
 pub const SNAPSHOT_VERSION: u32 = 1;
 const SNAPSHOT_MAX_BYTES: usize = 2 * 1024 * 1024;
+const SNAPSHOT_DOCUMENT: DocumentFormat = DocumentFormat {
+    marker: SNAPSHOT_FORMAT,
+    version_field: "version",
+    version: SNAPSHOT_VERSION,
+};
 
 pub fn encode(bank: &Bank, session: &Session) -> String {
     let mut root = json!({
@@ -61,26 +67,8 @@ pub fn decode(bytes: &[u8], bank: &Bank) -> Result<Session, Problem> {
     let Some(map) = r.object(&root, "$") else {
         return Err(first(r));
     };
-    if map.get("format").and_then(Value::as_str) != Some(SNAPSHOT_FORMAT) {
-        return Err(Problem::new(
-            "$.format",
-            ProblemKind::WrongFormat {
-                found: map.get("format").map(|v| v.to_string()).unwrap_or_default(),
-                expected: SNAPSHOT_FORMAT,
-            },
-        ));
-    }
-    if map.get("version").and_then(Value::as_u64) != Some(u64::from(SNAPSHOT_VERSION)) {
-        return Err(Problem::new(
-            "$.version",
-            ProblemKind::UnsupportedVersion {
-                found: map
-                    .get("version")
-                    .map(|v| v.to_string())
-                    .unwrap_or_default(),
-                supported: SNAPSHOT_VERSION,
-            },
-        ));
+    if !SNAPSHOT_DOCUMENT.check(&mut r, map) {
+        return Err(first(r));
     }
     let bank_id = map
         .get("bank")

@@ -5,20 +5,33 @@
 
 use crate::lang::Lang;
 
-macro_rules! strings {
-    ($($key:ident => ($zh:expr, $en:expr),)+) => {
-        /// A piece of interface text.
+/// Declares one table of `(zh, en)` pairs as an enum with `ALL` and `get(lang)`: an exhaustive
+/// `match`, so a missing translation does not compile. Each table is its own enum so that a
+/// program carries only the tables it names (the widget never names the editors' `Ed`; the
+/// bank check page never names the widget's `S`).
+macro_rules! string_table {
+    ($(#[$meta:meta])* $name:ident { $($key:ident => ($zh:expr, $en:expr),)+ }) => {
+        $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum S { $($key,)+ }
+        pub enum $name { $($key,)+ }
 
-        impl S {
-            pub const ALL: &'static [S] = &[$(S::$key,)+];
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$key,)+];
 
             pub fn get(self, lang: Lang) -> &'static str {
                 match (self, lang) {
-                    $((S::$key, Lang::Zh) => $zh, (S::$key, Lang::En) => $en,)+
+                    $(($name::$key, Lang::Zh) => $zh, ($name::$key, Lang::En) => $en,)+
                 }
             }
+        }
+    };
+}
+
+macro_rules! strings {
+    ($($entries:tt)+) => {
+        string_table! {
+            /// A piece of interface text.
+            S { $($entries)+ }
         }
     };
 }
@@ -43,12 +56,31 @@ pub fn measure_label(lang: Lang, measure: u8) -> String {
     measure_item(S::MeasureLabel, lang, measure)
 }
 
-/// Replaces `{name}` placeholders with values.
+/// Replaces `{name}` placeholders with values, in one pass over the template: a value is
+/// never read as a template, so a file's text that happens to look like `{id}` stays as
+/// written. A placeholder without a value, and any other brace, is kept.
 pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    use std::fmt::Write;
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after
+            .find('}')
+            .and_then(|close| Some((close, values.iter().find(|(n, _)| *n == &after[..close])?)));
+        match value {
+            Some((close, (_, value))) => {
+                let _ = write!(out, "{value}");
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -143,7 +175,7 @@ strings! {
     ReportHeading => ("商业秘密保护风险自测报告", "Trade secret risk self-check report"),
     ReportFor => ("企业：{name}", "Enterprise: {name}"),
     ReportDate => ("日期：{date}", "Date: {date}"),
-    ReportBank => ("题库版本：{version}", "Question bank version: {version}"),
+    ReportBank => ("题库：{id}，版本 {version}", "Question bank: {id}, version {version}"),
     OverallScore => ("总分", "Overall score"),
     OutOf100 => ("满分 100", "out of 100"),
     LevelLabel => ("成熟度等级", "Maturity level"),
@@ -282,21 +314,11 @@ strings! {
 }
 
 macro_rules! editor_strings {
-    ($($key:ident => ($zh:expr, $en:expr),)+) => {
-        /// A piece of interface text of the tools for the bank's editors (the review document,
-        /// `tscheck render`/`diff` and the bank check page). A table of its own, so the widget,
-        /// which never uses them, does not carry them.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Ed { $($key,)+ }
-
-        impl Ed {
-            pub const ALL: &'static [Ed] = &[$(Ed::$key,)+];
-
-            pub fn get(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Ed::$key, Lang::Zh) => $zh, (Ed::$key, Lang::En) => $en,)+
-                }
-            }
+    ($($entries:tt)+) => {
+        string_table! {
+            /// A piece of interface text of the tools for the bank's editors (the review
+            /// document, `tscheck render`/`diff` and the bank check page).
+            Ed { $($entries)+ }
         }
     };
 }
@@ -370,6 +392,64 @@ editor_strings! {
     BackToWidget => ("返回自测", "Back to the self-check"),
 }
 
+string_table! {
+    /// The sentences that explain a problem in external data, used by the widget, the CLI and
+    /// the bank check page alike (a table of its own, so the bank check page does not carry
+    /// the widget's `S`).
+    ProblemText {
+        // One sentence per kind of problem in external data (a bank, an answers file, saved
+        // progress); `problem.rs` fills it in and puts the JSON path before it.
+        InvalidJson => ("不是有效的 JSON（第 {line} 行第 {column} 列：{detail}）", "not valid JSON (line {line}, column {column}: {detail})"),
+        TooLarge => ("文件过大（上限 {kib} KiB）", "the file is too large (limit {kib} KiB)"),
+        WrongType => ("类型错误，应为{type}", "wrong type, expected {type}"),
+        Missing => ("缺少必填字段", "required field is missing"),
+        UnknownField => ("未知字段（允许的字段：{allowed}）", "unknown field (allowed: {allowed})"),
+        NotAllowed => ("取值 \"{found}\" 无效（可用值：{allowed}）", "\"{found}\" is not allowed (allowed: {allowed})"),
+        WrongFormat => ("文件类型为 \"{found}\"，本工具需要 \"{expected}\"", "this is a \"{found}\" file, expected \"{expected}\""),
+        NewerVersion => ("不支持的格式版本 {found}：该文件来自本工具的更新版本（本版本支持 {supported}）", "unsupported format version {found}: the file comes from a newer version of this tool (this build reads {supported})"),
+        UnsupportedVersion => ("不支持的格式版本 {found}（本版本支持 {supported}）", "unsupported format version {found} (this build reads {supported})"),
+        BadId => ("标识 \"{id}\" 须为小写字母、数字和连字符", "id \"{id}\" must be lowercase letters, digits and hyphens"),
+        DuplicateId => ("标识 \"{id}\" 重复", "duplicate id \"{id}\""),
+        UnknownReference => ("引用了不存在的{what}\"{id}\"", "refers to unknown {what} \"{id}\""),
+        MissingZh => ("缺少中文文本", "the Chinese text is missing or blank"),
+        MissingEn => ("缺少英文文本", "the English text is missing or blank"),
+        WeightNotPositive => ("权重必须大于 0", "weight must be greater than 0"),
+        OutOfRange => ("数值须在 {min} 到 {max} 之间", "value must be between {min} and {max}"),
+        ScaleNotRising => ("选项须从最弱到最强排列：第一个得分为 0，最后一个为 1，且不递减", "options must run from weakest to strongest: first scores 0, last scores 1, never decreasing"),
+        TooFewOptions => ("至少需要 {min} 个选项", "needs at least {min} options"),
+        DimensionWithoutQuestions => ("维度 \"{id}\" 没有任何题目", "dimension \"{id}\" has no questions"),
+        CriticalWithoutLegalReference => ("关键题必须至少引用一条法律依据（kind 为 \"law\"）", "a critical question needs at least one legal reference (kind \"law\")"),
+        ShowIfCycle => ("显示条件循环依赖：{chain}", "show_if conditions depend on each other in a cycle: {chain}"),
+        AnswerConditionNotMonotone => ("答案条件必须包含所选最弱选项之上的全部选项，且不能放在 not 之下（更好的回答不得隐藏题目）", "an answer condition must include every option stronger than its weakest one and may not sit under \"not\" (a better answer must never hide questions)"),
+        GateAllowsNotApplicable => ("被其他题目的显示条件引用的题目不能提供“不适用”选项", "a question that other questions' conditions depend on cannot offer \"not applicable\""),
+        EvidenceNotEachMeasureOnce => ("证据索引须按 1–7 的顺序列出司法解释第六条列举的七项保密措施，每项一次", "the evidence index must list the seven measures of SPC provisions Art. 6 once each, in order 1–7"),
+        CriticalDependsOnAnswer => ("关键题不能依赖其他题目的答案才显示（其 show_if 及所在模块的 show_if 不得含 answer 条件）：更好的回答不得新增红旗", "a critical question cannot depend on another question's answer (no answer condition in its show_if or its module's): a better answer must never add a red flag"),
+        ReplacedQuestionStillInBank => ("题目 \"{id}\" 已被合并（列在 replaces 中），不能再作为题目出现", "question \"{id}\" was merged (it is listed in replaces) and cannot be a question again"),
+        RequiredOnSingleChoice => ("critical.required 只能用于多选清单题", "critical.required is only for checklist questions"),
+        ReservedId => ("选项标识 \"{id}\" 为保留字", "option id \"{id}\" is reserved"),
+        BadLevels => ("须恰好有 5 个等级，第一个 min 为 0，之后逐级递增且不超过 100", "there must be exactly 5 levels, the first with min 0, rising and at most 100"),
+        OtherBank => ("该文件属于另一个题库（{found}），当前题库为 {expected}", "this file belongs to another question bank ({found}); this one is {expected}"),
+        BadAnswer => ("题目 \"{question}\" 的答案无效", "the answer to question \"{question}\" is not valid"),
+        Unreachable => ("无法读取题库文件 {url}（{detail}）", "the question bank file {url} could not be loaded ({detail})"),
+        NotSameOrigin => ("题库文件 {url} 不在本网站上；为保护隐私，本工具只读取同一网站的文件", "the question bank file {url} is not on this site; to protect privacy the widget only reads files from its own site"),
+        MergedAnswerSuperseded => ("题目 \"{id}\" 已并入 \"{into}\"，文件中已有后者的答案，该答案已忽略", "question \"{id}\" was merged into \"{into}\", which the file answers too; this answer was ignored"),
+        UnknownQuestion => ("当前题库没有题目 \"{id}\"，该答案已忽略", "this bank has no question \"{id}\"; the answer was ignored"),
+        // The JSON types and the kinds of item that problems name.
+        JsonObject => ("对象", "object"),
+        JsonArray => ("数组", "array"),
+        JsonString => ("字符串", "string"),
+        JsonNumber => ("数字", "number"),
+        JsonBoolean => ("布尔值", "boolean"),
+        JsonOther => ("其他类型", "another type"),
+        ItemDimension => ("维度", "dimension"),
+        ItemModule => ("模块", "module"),
+        ItemQuestion => ("题目", "question"),
+        ItemOption => ("选项", "option"),
+        ItemRole => ("角色", "role"),
+        ItemOther => ("对象", "item"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,6 +462,11 @@ mod tests {
             }
         }
         for s in Ed::ALL {
+            for lang in Lang::ALL {
+                assert!(!s.get(lang).trim().is_empty(), "{s:?} is blank in {lang:?}");
+            }
+        }
+        for s in ProblemText::ALL {
             for lang in Lang::ALL {
                 assert!(!s.get(lang).trim().is_empty(), "{s:?} is blank in {lang:?}");
             }
@@ -406,10 +491,28 @@ mod tests {
         for s in Ed::ALL {
             assert_eq!(names(s.get(Lang::Zh)), names(s.get(Lang::En)), "{s:?}");
         }
+        for s in ProblemText::ALL {
+            assert_eq!(names(s.get(Lang::Zh)), names(s.get(Lang::En)), "{s:?}");
+        }
     }
 
     #[test]
     fn fill_replaces_every_placeholder() {
         assert_eq!(fill("{a} of {b}", &[("a", &1), ("b", &"two")]), "1 of two");
+        assert_eq!(fill("{a}{a}", &[("a", &"x")]), "xx");
+    }
+
+    #[test]
+    fn fill_never_reads_a_value_as_a_template() {
+        // A file's own text may look like a placeholder: it is shown as written.
+        assert_eq!(
+            fill(
+                "\"{found}\" (allowed: {allowed})",
+                &[("found", &"{allowed}"), ("allowed", &"a")]
+            ),
+            "\"{allowed}\" (allowed: a)"
+        );
+        assert_eq!(fill("{x} {y", &[("y", &1)]), "{x} {y");
+        assert_eq!(fill("}{", &[]), "}{");
     }
 }

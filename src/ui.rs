@@ -9,6 +9,7 @@ pub mod bank_check;
 mod components;
 pub mod embed;
 mod files;
+mod handlers;
 pub mod panic_screen;
 #[cfg(feature = "prerender")]
 pub mod prerender;

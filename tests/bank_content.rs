@@ -209,12 +209,12 @@ fn the_report_lists_each_source_once_laws_first_and_only_for_questions_asked() {
     };
     let (g, b) = (refs(&general), refs(&biomedical));
     for list in [&g, &b] {
-        let texts: Vec<&str> = list.iter().map(|(_, t)| t.zh.as_str()).collect();
+        let texts: Vec<&str> = list.iter().map(|r| r.text.zh.as_str()).collect();
         let unique: BTreeSet<&str> = texts.iter().copied().collect();
         assert_eq!(unique.len(), texts.len(), "a source is listed twice");
         let ranks: Vec<u8> = list
             .iter()
-            .map(|(k, _)| match k {
+            .map(|r| match r.kind {
                 ReferenceKind::Law => 0,
                 ReferenceKind::Standard => 1,
                 ReferenceKind::Guideline => 2,
@@ -239,11 +239,11 @@ fn the_report_lists_each_source_once_laws_first_and_only_for_questions_asked() {
         .filter(|q| module_of(&bank, q) == "biomedical")
         .flat_map(|q| q.references.iter().map(|r| r.text.zh.as_str()))
         .collect();
-    for (_, text) in only_bio {
+    for reference in only_bio {
         assert!(
-            bio_cited.contains(text.zh.as_str()),
+            bio_cited.contains(reference.text.zh.as_str()),
             "{} is not from a biomedical question",
-            text.zh
+            reference.text.zh
         );
     }
 }

@@ -213,9 +213,7 @@ fn the_report_carries_projections_owners_and_a_projected_column() {
     assert_eq!(owner("a1").as_deref(), Some("Trade secret officer"));
     assert_eq!(owner("a2").as_deref(), Some("IT team"));
     // After 3 months a1 is done: alpha = (2×100 + 1×50) / 3 = 83.3, beta = b1 at 0 → 0.
-    let [three, twelve] = r.projections.as_slice() else {
-        panic!("two projections")
-    };
+    let [three, twelve] = r.projections.both();
     assert_eq!(three.step, Step::Within3Months);
     assert_eq!((three.actions, twelve.actions), (1, 2));
     let alpha = r
@@ -224,9 +222,9 @@ fn the_report_carries_projections_owners_and_a_projected_column() {
         .find(|d| d.id == "alpha")
         .expect("alpha");
     let beta = r.dimensions.iter().find(|d| d.id == "beta").expect("beta");
-    assert_eq!(alpha.score, Some(50));
+    assert_eq!(alpha.score(), Some(50));
     assert_eq!(alpha.projected, Some(83));
-    assert_eq!(beta.score, Some(0));
+    assert_eq!(beta.score(), Some(0));
     assert_eq!(beta.projected, Some(100));
     assert!(three.overall < twelve.overall);
     assert!(r.overall < three.overall);
@@ -429,8 +427,8 @@ fn comparing_with_a_planned_self_check_says_what_was_done() {
         .comparison
         .and_then(|c| c.plan_follow_up)
         .expect("the previous file planned actions for 3 months");
-    let ids = |list: &[(String, tscheck::lang::Text)]| {
-        list.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>()
+    let ids = |list: &[tscheck::report::QuestionRef]| {
+        list.iter().map(|q| q.id.clone()).collect::<Vec<_>>()
     };
     assert_eq!(ids(&follow.done), vec!["a1"]);
     // b1 improved but is not at its strongest answer; a2 was planned for 12 months.

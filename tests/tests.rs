@@ -14,7 +14,7 @@ mod scoring_properties;
 mod answers_file;
 // The whole questionnaire flow through `Session::apply`, and saved progress.
 mod session_flow;
-// The text report compared with golden files (UPDATE_GOLDEN=1 rewrites them).
+// The text report compared with golden files (UPDATE_EXPECT=1 rewrites them).
 mod report_golden;
 // The `tscheck` command line: exit codes, problem lines and the JSON report.
 mod cli;
@@ -32,3 +32,11 @@ mod plan;
 mod bank_render;
 // Two versions of a bank compared by question id (`tscheck diff`).
 mod bank_diff;
+// The widget's state machine: start, actions, the acted rule, notices and focus.
+mod widget_state;
+// The URL presets of an embedding page.
+mod presets;
+// Section status and the resume target, as the screens show them.
+mod section_progress;
+// The code maps (ARCHITECTURE.md, src/lib.rs) name every source file and module, and only those.
+mod code_map;

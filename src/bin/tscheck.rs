@@ -362,7 +362,7 @@ fn report_json(r: &report::Report) -> String {
         "answered": r.answered,
         "visible": r.visible,
         "dimensions": r.dimensions.iter().map(|d| serde_json::json!({
-            "id": d.id, "score": d.score, "answered": d.answered, "visible": d.visible,
+            "id": d.id, "score": d.score(), "answered": d.answered, "visible": d.visible,
             "not_applicable": d.not_applicable,
         })).collect::<Vec<_>>(),
         "red_flags": r.red_flags.iter().map(|f| f.question_id.clone()).collect::<Vec<_>>(),
@@ -370,9 +370,11 @@ fn report_json(r: &report::Report) -> String {
         "plan": r.actions.iter().map(|a| serde_json::json!({
             "id": a.question_id, "step": a.step.code(), "owner": a.owner.as_ref().map(|o| o.en.clone()),
         })).collect::<Vec<_>>(),
-        "projected": r.projections.iter().map(|p| (p.step.code().to_string(), serde_json::json!({
+        "projected": r.projections.both().into_iter().map(|p| (p.step.code().to_string(), serde_json::json!({
             "overall": p.overall, "level": p.level, "actions": p.actions,
         }))).collect::<serde_json::Map<_, _>>(),
+        // The sections the report shows, in order: the same as the text report and the widget.
+        "sections": r.sections().iter().map(|s| s.code()).collect::<Vec<_>>(),
         "evidence": r.evidence.iter().map(|m| serde_json::json!({
             "measure": m.measure,
             "records": m.records.iter().map(|e| serde_json::json!({ "id": e.id, "have": e.have })).collect::<Vec<_>>(),

@@ -5,14 +5,15 @@ use super::components::{
     BankError, Header, NoticeView, OtherTabPrompt, ProfileForm, Questionnaire, ReportPage, Review,
     StartScreen,
 };
-use super::embed::{self, Presets};
-use super::state::{Notice, SharedBank, UiAction, UiState};
-use super::storage::{self, Loaded};
+use super::embed;
+use super::handlers::use_handlers;
+use super::storage;
 use crate::bank::Bank;
 use crate::lang::Lang;
 use crate::problem::Problem;
-use crate::session::{Session, Stage};
+use crate::session::Stage;
 use crate::strings::S;
+use crate::widget_state::{SharedBank, WidgetAction, WidgetState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -21,7 +22,7 @@ use yew::prelude::*;
 enum Boot {
     /// Fetching the operator's bank (only when the page configures one).
     Loading,
-    Ready(Rc<UiState>),
+    Ready(Rc<WidgetState>),
     /// The bank cannot be used: its problems, shown in this language.
     Failed(Lang, Vec<Problem>),
 }
@@ -29,38 +30,13 @@ enum Boot {
 fn boot_from(bank: Result<Bank, Vec<Problem>>) -> Boot {
     let presets = embed::url_presets();
     match bank {
-        Ok(bank) => Boot::Ready(Rc::new(initial_state(SharedBank::new(bank), presets))),
+        Ok(bank) => {
+            let restored = storage::load(&bank);
+            let state = WidgetState::start(SharedBank::new(bank), restored, &presets);
+            Boot::Ready(Rc::new(state))
+        }
         Err(problems) => Boot::Failed(presets.lang.unwrap_or_default(), problems),
     }
-}
-
-fn initial_state(bank: SharedBank, presets: Presets) -> UiState {
-    let (mut session, remember, notice, restored) = match storage::load(&bank) {
-        Loaded::Progress { session, remember } => (session, remember, None, true),
-        Loaded::Nothing => (Session::default(), false, None, false),
-        Loaded::Damaged => (
-            Session::default(),
-            false,
-            Some(Notice::error(S::StorageCorrupt, Vec::new())),
-            false,
-        ),
-    };
-    if let Some(lang) = presets.lang {
-        session.lang = lang;
-    }
-    // Profile presets only shape a fresh self-check; they never overwrite saved answers.
-    if session.answers.is_empty() && session.stage == Stage::Start {
-        if let Some(industry) = presets.industry {
-            session.profile.industry = industry;
-        }
-        if let Some(cross_border) = presets.cross_border {
-            session.profile.cross_border = cross_border;
-        }
-        if let Some(ai_models) = presets.ai_models {
-            session.profile.ai_models = ai_models;
-        }
-    }
-    UiState::new(bank, session, remember, notice, restored)
 }
 
 #[component]
@@ -102,47 +78,34 @@ pub fn App() -> Html {
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct WidgetProps {
-    pub(crate) init: Rc<UiState>,
+    pub(crate) init: Rc<WidgetState>,
 }
 
 #[component]
 pub(crate) fn Widget(props: &WidgetProps) -> Html {
     let init = props.init.clone();
     let state = use_reducer_eq(move || (*init).clone());
-    // Built once: a callback made anew on every render would compare unequal in every child's
-    // props, so one answer would re-render every question on the page.
-    let dispatch: Callback<UiAction> = {
-        let dispatcher = state.dispatcher();
-        (*use_memo((), move |_| {
-            Callback::from(move |action| dispatcher.dispatch(action))
-        }))
-        .clone()
-    };
+    // Built once, so they compare equal in every child's props: one answer re-renders only
+    // what shows it.
+    let handlers = use_handlers(&state);
 
-    // Save after every change (an effect, never inside the reducer).
+    // Save after every change (an effect, never inside the reducer), when the state allows it.
     {
-        let dispatch = dispatch.clone();
+        let dispatch = handlers.dispatch.clone();
         let bank = state.bank.clone();
-        // Nothing is stored until the user has acted (URL presets alone are not theirs), nor
-        // while another tab's newer progress waits for the user's choice.
         use_effect_with(
-            (
-                state.session.clone(),
-                state.remember,
-                state.user_acted,
-                state.changed_elsewhere,
-            ),
-            move |(session, remember, user_acted, changed_elsewhere)| {
-                if *user_acted && !*changed_elsewhere && !storage::save(&bank, session, *remember) {
-                    dispatch.emit(UiAction::StorageFailed);
+            (state.session.clone(), state.remember, state.may_save()),
+            move |(session, remember, may_save)| {
+                if *may_save && !storage::save(&bank, session, *remember) {
+                    dispatch.emit(WidgetAction::StorageFailed);
                 }
             },
         );
     }
     {
-        let dispatch = dispatch.clone();
+        let dispatch = handlers.dispatch.clone();
         use_effect_with((), move |_| {
-            storage::watch_other_tabs(move || dispatch.emit(UiAction::ChangedElsewhere));
+            storage::watch_other_tabs(move || dispatch.emit(WidgetAction::ChangedElsewhere));
         });
     }
     {
@@ -160,25 +123,50 @@ pub(crate) fn Widget(props: &WidgetProps) -> Html {
 
     let session = &state.session;
     let lang = session.lang;
+    let bank = &state.bank;
+    let h = &handlers;
     let body = match session.stage {
-        Stage::Start => html! { <StartScreen state={state.clone()} dispatch={dispatch.clone()} /> },
-        Stage::Profile => {
-            html! { <ProfileForm state={state.clone()} dispatch={dispatch.clone()} /> }
+        Stage::Start => html! {
+            <StartScreen bank={bank.clone()} lang={lang} answered={session.answers.len()}
+                resume={session.resume_target(bank)} remember={state.remember}
+                confirm_erase={state.confirm_erase} on_navigate={h.navigate.clone()}
+                on_import={h.import.clone()} on_remember={h.remember.clone()} on_erase={h.erase.clone()} />
+        },
+        Stage::Profile => html! {
+            <ProfileForm lang={lang} profile={session.profile.clone()}
+                on_profile={h.profile.clone()} on_navigate={h.navigate.clone()} />
+        },
+        // The later stages show the session itself; one copy serves whichever is shown.
+        stage => {
+            let (bank, session, remember) = (bank.clone(), session.clone(), state.remember);
+            match stage {
+                Stage::Questions => html! {
+                    <Questionnaire {bank} {session} {remember} on_navigate={h.navigate.clone()}
+                        on_answer={h.answer.clone()} on_remember={h.remember.clone()}
+                        on_export={h.export.clone()} />
+                },
+                Stage::Review => html! {
+                    <Review {bank} {session} {remember} on_navigate={h.navigate.clone()}
+                        on_remember={h.remember.clone()} on_export={h.export.clone()} />
+                },
+                _ => html! {
+                    <ReportPage {bank} {session} {remember} confirm_erase={state.confirm_erase}
+                        on_navigate={h.navigate.clone()} on_plan={h.plan.clone()}
+                        on_compare={h.compare.clone()} on_export={h.export.clone()}
+                        on_print={h.print.clone()} on_remember={h.remember.clone()}
+                        on_erase={h.erase.clone()} />
+                },
+            }
         }
-        Stage::Questions => {
-            html! { <Questionnaire state={state.clone()} dispatch={dispatch.clone()} /> }
-        }
-        Stage::Review => html! { <Review state={state.clone()} dispatch={dispatch.clone()} /> },
-        Stage::Report => html! { <ReportPage state={state.clone()} dispatch={dispatch.clone()} /> },
     };
     html! {
         <div class="tsc-app" data-app="" data-stage={session.stage.code()} data-lang={lang.code()} lang={lang.html_tag()}>
-            <Header lang={lang} title={state.bank.title().get(lang).to_string()} dispatch={dispatch.clone()} />
+            <Header lang={lang} title={bank.title().get(lang).to_string()} on_lang={h.lang.clone()} />
             if state.changed_elsewhere {
-                <OtherTabPrompt lang={lang} bank={state.bank.clone()} dispatch={dispatch.clone()} />
+                <OtherTabPrompt lang={lang} on_choice={h.other_tab.clone()} />
             }
             if let Some(notice) = &state.notice {
-                <NoticeView lang={lang} notice={notice.clone()} dispatch={dispatch.clone()} />
+                <NoticeView lang={lang} notice={notice.clone()} on_dismiss={h.dismiss.clone()} />
             }
             <main class="tsc-main">{ body }</main>
         </div>

@@ -2,7 +2,7 @@
 //! height it reports to a parent page when it runs in an iframe.
 
 use crate::lang::Lang;
-use crate::profile::Industry;
+use crate::presets::{parse_presets, Presets};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -16,42 +16,12 @@ pub fn mount_element() -> Option<Element> {
         .or_else(|| document.body().map(|b| b.unchecked_into()))
 }
 
-/// Presets read from the page URL. Unknown or malformed values are ignored.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Presets {
-    pub lang: Option<Lang>,
-    pub industry: Option<Industry>,
-    pub cross_border: Option<bool>,
-    pub ai_models: Option<bool>,
-}
-
+/// The presets in the page's URL (see `crate::presets`).
 pub fn url_presets() -> Presets {
-    let search = web_sys::window()
+    let query = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    parse_presets(&search)
-}
-
-/// Parses `?lang=en&industry=biomedical&cross_border=1&ai_models=1` exactly; anything else is
-/// ignored.
-pub fn parse_presets(search: &str) -> Presets {
-    let mut presets = Presets::default();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
-        return presets;
-    };
-    presets.lang = params.get("lang").as_deref().and_then(Lang::from_code);
-    presets.industry = params
-        .get("industry")
-        .as_deref()
-        .and_then(Industry::from_code);
-    let flag = |name: &str| match params.get(name).as_deref() {
-        Some("1" | "true") => Some(true),
-        Some("0" | "false") => Some(false),
-        _ => None,
-    };
-    presets.cross_border = flag("cross_border");
-    presets.ai_models = flag("ai_models");
-    presets
+    parse_presets(&query)
 }
 
 /// Sets the document title when the widget owns the page (a host page keeps its own).

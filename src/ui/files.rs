@@ -2,7 +2,7 @@
 //! Nothing is uploaded: a download is a Blob handed to the browser, a read is a FileReader.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
+use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, HtmlInputElement, Url};
 
 /// Offers `text` as a download named `file_name`. Returns false if the browser refused.
 pub fn download_json(file_name: &str, text: &str) -> bool {
@@ -30,13 +30,16 @@ pub fn download_json(file_name: &str, text: &str) -> bool {
     .is_some()
 }
 
-/// Reads the file chosen in `input` (the first one) and calls `done` with its bytes, or with
-/// `None` when it cannot be read. The input is cleared so the same file can be picked again.
-pub fn read_chosen_file(input: &HtmlInputElement, done: impl FnOnce(Option<Vec<u8>>) + 'static) {
-    let Some(file) = input.files().and_then(|files| files.get(0)) else {
-        return;
-    };
+/// Takes the file chosen in `input` (the first one) and clears the input, so the same file
+/// can be picked again.
+pub fn take_chosen_file(input: &HtmlInputElement) -> Option<File> {
+    let file = input.files().and_then(|files| files.get(0))?;
     input.set_value("");
+    Some(file)
+}
+
+/// Reads `file` and calls `done` with its bytes, or with `None` when it cannot be read.
+pub fn read_file(file: File, done: impl FnOnce(Option<Vec<u8>>) + 'static) {
     // Read at most one byte past the answers file's limit: the decoder then refuses a larger
     // file as too large by its own check, without megabytes being read to say so.
     let limit = crate::answers_file::ANSWERS_MAX_BYTES as u64 + 1;

@@ -9,10 +9,10 @@
 //! page's scripts) mistakes the copy for it.
 
 use super::app::{Widget, WidgetProps};
-use super::state::{SharedBank, UiState};
 use crate::bank::Bank;
+use crate::presets::Presets;
 use crate::problem::Problem;
-use crate::session::Session;
+use crate::widget_state::{Restored, SharedBank, WidgetState};
 use std::rc::Rc;
 use yew::LocalServerRenderer;
 
@@ -21,12 +21,10 @@ pub const PRERENDERED: &str = "data-prerendered";
 
 /// Renders the start screen of a fresh self-check over `bank` (the bundled bank in the build).
 pub fn start_screen(bank: Bank) -> Result<String, String> {
-    let init = UiState::new(
+    let init = WidgetState::start(
         SharedBank::new(bank),
-        Session::default(),
-        false,
-        None,
-        false,
+        Restored::Nothing,
+        &Presets::default(),
     );
     let renderer = LocalServerRenderer::<Widget>::with_props(WidgetProps {
         init: Rc::new(init),

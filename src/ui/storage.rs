@@ -7,6 +7,7 @@
 use crate::bank::Bank;
 use crate::session::Session;
 use crate::snapshot;
+use crate::widget_state::Restored;
 use web_sys::Storage;
 
 const PREFIX: &str = "tscheck.";
@@ -20,19 +21,9 @@ fn local_storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// What was found in storage on load.
-pub enum Loaded {
-    Nothing,
-    Progress {
-        session: Session,
-        remember: bool,
-    },
-    /// Something was stored but could not be read; it has been removed.
-    Damaged,
-}
-
-/// Reads saved progress once, preferring the device copy (the user opted in to it).
-pub fn load(bank: &Bank) -> Loaded {
+/// Reads saved progress, preferring the device copy (the user opted in to it). Something
+/// stored that cannot be read is removed and reported as `Damaged`.
+pub fn load(bank: &Bank) -> Restored {
     let mut damaged = false;
     for (storage, remember) in [(local_storage(), true), (session_storage(), false)] {
         let Some(storage) = storage else { continue };
@@ -40,7 +31,7 @@ pub fn load(bank: &Bank) -> Loaded {
             continue;
         };
         match snapshot::decode(text.as_bytes(), bank) {
-            Ok(session) => return Loaded::Progress { session, remember },
+            Ok(session) => return Restored::Progress { session, remember },
             Err(problem) => {
                 web_sys::console::warn_1(
                     &format!("tscheck: saved progress ignored: {problem}").into(),
@@ -51,9 +42,9 @@ pub fn load(bank: &Bank) -> Loaded {
         }
     }
     if damaged {
-        Loaded::Damaged
+        Restored::Damaged
     } else {
-        Loaded::Nothing
+        Restored::Nothing
     }
 }
 

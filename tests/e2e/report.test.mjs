@@ -1,5 +1,5 @@
-// The report people act on: the one-page summary first, both print modes (page counts from
-// Chromium's PDF), the improvement plan (its properties, round trips through reload, export and
+// The report people act on: the one-page summary first, the same sections in the same order as
+// `tscheck score`'s text report, both print modes (page counts from Chromium's PDF), the improvement plan (its properties, round trips through reload, export and
 // import), the evidence index against known answers, phones (no sideways scroll at 320 px, the
 // bars instead of the radar), "keep my progress" from a question page, and printing from a host
 // page without the host's own header, navigation and footer.
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   launch, serve, openWidget, readBank, answersFile, openReport, importAnswers, exportAnswers,
-  chooseFile, fillProfile, stage, tscheckStorage, DIST, PROGRESS_KEY,
+  chooseFile, fillProfile, stage, tscheckStorage, DIST, PROGRESS_KEY, ROOT, BANK_PATH,
 } from './helpers.mjs';
 
 const bank = readBank();
@@ -126,6 +126,41 @@ for (const language of ['zh', 'en']) {
       assert.ok(fullPdf.text.includes(details) && fullPdf.text.includes(evidence));
       assert.equal(await page.evaluate(() => window.__prints), 2);
       await afterPrint(page);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+/** `tscheck score` (the native CLI) of an answers file, as printed in one format and language. */
+function cliReport(file, format, language) {
+  const path = join(work, `cli-${format}-${language}.json`);
+  writeFileSync(path, JSON.stringify(file));
+  return execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'tscheck', '--', 'score', BANK_PATH, path, '--format', format, '--lang', language],
+    { cwd: ROOT, encoding: 'utf8', timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
+}
+
+for (const language of ['zh', 'en']) {
+  test(`the report shows the text report's sections, in its order and with its headings (${language})`, async () => {
+    const json = JSON.parse(cliReport(MIXED, 'json', language));
+    const text = cliReport(MIXED, 'text', language);
+    const headings = text.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+    const { context, page } = await openWidget(browser, `${server.url}/?lang=${language}`);
+    try {
+      await openReport(page, MIXED);
+      const shown = await page.$$eval('[data-report] [data-report-section]', (els) => els.map((s) => ({
+        section: s.dataset.reportSection,
+        heading: s.querySelector('h2').textContent.trim(),
+      })));
+      assert.deepEqual(shown.map((s) => s.section), json.sections, 'the sections of `tscheck score --format json`');
+      assert.deepEqual(shown.map((s) => s.heading), headings, 'the headings of the text report');
+      // A mixed self-check with nothing compared shows every section but the comparison.
+      assert.deepEqual(json.sections, ['summary', 'red-flags', 'actions', 'plan', 'dimensions', 'evidence', 'findings',
+        'references', 'services', 'method', 'disclaimer']);
+      // Both name the bank by id and version.
+      const meta = await page.textContent('[data-summary] .tsc-report-meta');
+      assert.ok(meta.includes(json.bank.id) && meta.includes(json.bank.version), meta);
+      assert.ok(text.includes(json.bank.id) && text.includes(json.bank.version));
     } finally {
       await context.close();
     }

@@ -1,22 +1,19 @@
 //! The top bar: the product name and the language switch, on every stage.
 
 use crate::lang::Lang;
-use crate::session::Action;
 use crate::strings::S;
-use crate::ui::state::UiAction;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub lang: Lang,
     pub title: AttrValue,
-    pub dispatch: Callback<UiAction>,
+    pub on_lang: Callback<Lang>,
 }
 
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
     let button = |target: Lang, action: &'static str, label: S, hint: S| {
-        let dispatch = props.dispatch.clone();
         let pressed = if props.lang == target {
             "true"
         } else {
@@ -25,7 +22,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         html! {
             <button type="button" class="tsc-lang" data-action={action} lang={target.html_tag()}
                 aria-pressed={pressed} title={hint.get(target)}
-                onclick={Callback::from(move |_| dispatch.emit(UiAction::Session(Action::SetLang(target))))}>
+                onclick={props.on_lang.reform(move |_| target)}>
                 { label.get(target) }
             </button>
         }

@@ -2,24 +2,21 @@
 
 use crate::lang::Lang;
 use crate::strings::S;
-use crate::ui::state::{Notice, UiAction};
+use crate::widget_state::Notice;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeProps {
     pub lang: Lang,
     pub notice: Notice,
-    pub dispatch: Callback<UiAction>,
+    pub on_dismiss: Callback<()>,
 }
 
 #[component]
 pub fn NoticeView(props: &NoticeProps) -> Html {
     let lang = props.lang;
     let n = &props.notice;
-    let dismiss = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.emit(UiAction::Dismiss))
-    };
+    let dismiss = props.on_dismiss.reform(|_| ());
     // A notice is about the screen ("file loaded", "could not save"), not part of a printed report.
     let class = if n.error {
         "tsc-notice tsc-notice--error no-print"

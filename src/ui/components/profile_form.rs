@@ -2,28 +2,35 @@
 //! optional name.
 //! Every change takes effect at once (it switches modules on and off).
 
-use super::{on_click, StageProps};
+use super::on_click;
+use crate::lang::Lang;
 use crate::profile::{Industry, Profile, Size, Stage};
 use crate::session::Action;
 use crate::strings::S;
-use crate::ui::state::UiAction;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct ProfileFormProps {
+    pub lang: Lang,
+    pub profile: Profile,
+    pub on_profile: Callback<Profile>,
+    pub on_navigate: Callback<Action>,
+}
+
 #[component]
-pub fn ProfileForm(props: &StageProps) -> Html {
-    let state = &props.state;
-    let lang = state.session.lang;
+pub fn ProfileForm(props: &ProfileFormProps) -> Html {
+    let lang = props.lang;
     let t = |k: S| k.get(lang);
-    let profile = state.session.profile.clone();
+    let profile = props.profile.clone();
     // Every field edits a copy of the profile and sends it whole.
     let update = |edit: fn(&mut Profile, String)| {
-        let dispatch = props.dispatch.clone();
+        let on_profile = props.on_profile.clone();
         let profile = profile.clone();
         move |value: String| {
             let mut next = profile.clone();
             edit(&mut next, value);
-            dispatch.emit(UiAction::Session(Action::SetProfile(next)));
+            on_profile.emit(next);
         }
     };
     let set_industry = update(|p, v| p.industry = Industry::from_code(&v).unwrap_or(p.industry));
@@ -34,13 +41,10 @@ pub fn ProfileForm(props: &StageProps) -> Html {
     let set_ai_models = update(|p, v| p.ai_models = v == "true");
     let set_name = update(|p, v| p.org_name = v);
 
-    let onsubmit = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            dispatch.emit(UiAction::Session(Action::BeginQuestions));
-        })
-    };
+    let onsubmit = props.on_navigate.reform(|e: SubmitEvent| {
+        e.prevent_default();
+        Action::BeginQuestions
+    });
     let select_value = |e: Event| e.target_unchecked_into::<HtmlSelectElement>().value();
     let checked = |e: Event| {
         e.target_unchecked_into::<HtmlInputElement>()
@@ -125,7 +129,7 @@ pub fn ProfileForm(props: &StageProps) -> Html {
             </div>
 
             <div class="tsc-nav-buttons">
-                <button type="button" class="tsc-button" data-action="prev" onclick={on_click(&props.dispatch, Action::Home)}>
+                <button type="button" class="tsc-button" data-action="prev" onclick={on_click(&props.on_navigate, Action::Home)}>
                     { t(S::BackButton) }
                 </button>
                 <button type="submit" class="tsc-button tsc-button--primary" data-action="next">{ t(S::ContinueButton) }</button>

@@ -4,9 +4,9 @@
 use crate::answers::{Answer, NONE_OF_THESE, NOT_APPLICABLE};
 use crate::bank::QuestionKind;
 use crate::lang::Lang;
-use crate::session::Action;
 use crate::strings::S;
-use crate::ui::state::{SharedBank, UiAction};
+use crate::ui::handlers::AnswerInput;
+use crate::widget_state::SharedBank;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -20,7 +20,7 @@ pub struct QuestionProps {
     pub bank: SharedBank,
     pub index: usize,
     pub answer: Option<Answer>,
-    pub dispatch: Callback<UiAction>,
+    pub on_answer: Callback<AnswerInput>,
 }
 
 #[component]
@@ -33,25 +33,18 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     let input_id = |option: &str| format!("tsc-q-{}-{}", q.id, option);
 
     let choose = |option: String| {
-        let dispatch = props.dispatch.clone();
         let question = qid.clone();
-        Callback::from(move |_: Event| {
-            dispatch.emit(UiAction::Session(Action::Choose {
-                question: question.clone(),
-                option: option.clone(),
-            }))
+        props.on_answer.reform(move |_: Event| AnswerInput::Choose {
+            question: question.clone(),
+            option: option.clone(),
         })
     };
     let tick = |option: String| {
-        let dispatch = props.dispatch.clone();
         let question = qid.clone();
-        Callback::from(move |e: Event| {
-            let ticked = e.target_unchecked_into::<HtmlInputElement>().checked();
-            dispatch.emit(UiAction::Session(Action::Tick {
-                question: question.clone(),
-                option: option.clone(),
-                ticked,
-            }))
+        props.on_answer.reform(move |e: Event| AnswerInput::Tick {
+            question: question.clone(),
+            option: option.clone(),
+            ticked: e.target_unchecked_into::<HtmlInputElement>().checked(),
         })
     };
 

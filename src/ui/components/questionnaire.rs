@@ -1,27 +1,42 @@
 //! One section (dimension) per page, with the overview of sections and their status, a
 //! progress indicator and previous/next.
 
-use super::privacy_controls::KeepProgress;
+use super::keep_progress::KeepProgress;
+use super::on_click;
 use super::question::QuestionView;
-use super::{export_answers, on_click, StageProps};
 use crate::score::QuestionState;
-use crate::session::Action;
+use crate::session::{Action, SectionStatus, Session};
 use crate::strings::{fill, S};
+use crate::ui::handlers::AnswerInput;
+use crate::widget_state::SharedBank;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct QuestionnaireProps {
+    pub bank: SharedBank,
+    /// The self-check: this page shows its language, answers and section; nothing else of it
+    /// can change while the page is shown.
+    pub session: Session,
+    pub remember: bool,
+    pub on_navigate: Callback<Action>,
+    pub on_answer: Callback<AnswerInput>,
+    pub on_remember: Callback<bool>,
+    pub on_export: Callback<()>,
+}
+
 #[component]
-pub fn Questionnaire(props: &StageProps) -> Html {
-    let state = &props.state;
-    let bank = &state.bank;
-    let s = &state.session;
+pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
+    let bank = &props.bank;
+    let s = &props.session;
     let lang = s.lang;
     let t = |k: S| k.get(lang);
+    let progress = s.progress(bank);
     let crate::session::Progress {
         visibility,
         scores,
         sections,
-    } = s.progress(bank);
-    let pos = s.section_position(bank, &sections);
+    } = &progress;
+    let pos = s.section_position(bank, sections);
     let Some(&current) = sections.get(pos) else {
         return html! {};
     };
@@ -29,22 +44,20 @@ pub fn Questionnaire(props: &StageProps) -> Html {
     let last = pos + 1 == sections.len();
 
     let nav = sections.iter().enumerate().map(|(i, &d)| {
-        let ds = &scores.dimensions[d];
-        let (status, class) = if ds.answered == 0 {
-            (S::StatusNotStarted, "tsc-status tsc-status--new")
-        } else if ds.answered < ds.visible {
-            (S::StatusInProgress, "tsc-status tsc-status--partial")
-        } else {
-            (S::StatusDone, "tsc-status tsc-status--done")
+        let status = progress.section_status(d);
+        let class = match status {
+            SectionStatus::NotStarted => "tsc-status tsc-status--new",
+            SectionStatus::InProgress => "tsc-status tsc-status--partial",
+            SectionStatus::Done => "tsc-status tsc-status--done",
         };
         let def = &bank.dimensions()[d];
         html! {
             <li>
                 <button type="button" class="tsc-nav-item" data-section-link={def.id.clone()}
                     aria-current={(i == pos).then_some("step")}
-                    onclick={on_click(&props.dispatch, Action::ShowSection(def.id.clone()))}>
+                    onclick={on_click(&props.on_navigate, Action::ShowSection(def.id.clone()))}>
                     <span class="tsc-nav-name">{ def.name.get(lang) }</span>
-                    <span class={class}>{ t(status) }</span>
+                    <span class={class}>{ t(status.label()) }</span>
                 </button>
             </li>
         }
@@ -55,8 +68,8 @@ pub fn Questionnaire(props: &StageProps) -> Html {
         .map(|(n, i)| {
             let q = &bank.questions()[i];
             html! {
-                <QuestionView key={q.id.clone()} lang={lang} number={n + 1} bank={state.bank.clone()} index={i}
-                    answer={s.answers.get(&q.id).cloned()} dispatch={props.dispatch.clone()} />
+                <QuestionView key={q.id.clone()} lang={lang} number={n + 1} bank={bank.clone()} index={i}
+                    answer={s.answers.get(&q.id).cloned()} on_answer={props.on_answer.clone()} />
             }
         });
     let answered = scores.answered();
@@ -81,14 +94,14 @@ pub fn Questionnaire(props: &StageProps) -> Html {
                 </div>
                 { for questions }
                 <div class="tsc-nav-buttons" data-unanswered={unanswered_here.to_string()}>
-                    <button type="button" class="tsc-button" data-action="prev" onclick={on_click(&props.dispatch, Action::Prev)}>
+                    <button type="button" class="tsc-button" data-action="prev" onclick={on_click(&props.on_navigate, Action::Prev)}>
                         { if pos == 0 { t(S::BackButton) } else { t(S::PrevButton) } }
                     </button>
-                    <button type="button" class="tsc-button tsc-button--primary" data-action="next" onclick={on_click(&props.dispatch, Action::Next)}>
+                    <button type="button" class="tsc-button tsc-button--primary" data-action="next" onclick={on_click(&props.on_navigate, Action::Next)}>
                         { if last { t(S::ToReviewButton) } else { t(S::NextButton) } }
                     </button>
                 </div>
-                <KeepProgress lang={lang} remember={state.remember} on_export={export_answers(state, &props.dispatch)} dispatch={props.dispatch.clone()} />
+                <KeepProgress lang={lang} remember={props.remember} on_remember={props.on_remember.clone()} on_export={props.on_export.clone()} />
             </section>
         </div>
     }

@@ -3,45 +3,41 @@
 //! checklist for an evidence binder.
 
 use crate::lang::Lang;
-use crate::report::EvidenceMeasureReport;
-use crate::strings::{fill, measure_item, S};
+use crate::report::{Report, ReportSection};
+use crate::report_vocab as vocab;
+use crate::strings::S;
 use yew::prelude::*;
 
-pub fn evidence_index(measures: &[EvidenceMeasureReport], lang: Lang) -> Html {
+pub fn evidence(r: &Report, lang: Lang) -> Html {
     let t = |k: S| k.get(lang);
-    if measures.is_empty() {
-        return html! {};
-    }
+    let section = ReportSection::Evidence;
     html! {
-        <section class="tsc-evidence" aria-labelledby="tsc-evidence-heading">
-            <h2 id="tsc-evidence-heading">{ t(S::EvidenceHeading) }</h2>
+        <section class="tsc-evidence" data-report-section={section.code()} aria-labelledby="tsc-evidence-heading">
+            <h2 id="tsc-evidence-heading">{ t(vocab::section_title(section)) }</h2>
             <p>{ t(S::EvidenceLead) }</p>
-            { for measures.iter().map(|m| {
-                let have = m.records.iter().filter(|r| r.have).count();
-                html! {
-                    <section class="tsc-evidence-measure keep" data-evidence-measure={m.measure.to_string()}>
-                        <h3>
-                            <span class="tsc-evidence-number">{ measure_item(S::EvidenceItemNumber, lang, m.measure) }</span>
-                            { " " }{ m.name.get(lang) }
-                        </h3>
-                        <p class="tsc-hint">{ fill(t(S::EvidenceCount), &[("have", &have), ("total", &m.records.len())]) }</p>
-                        <ul class="tsc-evidence-list">
-                            { for m.records.iter().map(|r| {
-                                let (mark, class) = if r.have {
-                                    (S::EvidenceHave, "tsc-evidence-item tsc-evidence-item--have")
-                                } else {
-                                    (S::EvidenceMissing, "tsc-evidence-item tsc-evidence-item--missing")
-                                };
-                                html! {
-                                    <li class={class} data-evidence-item={r.id.clone()} data-have={if r.have { "yes" } else { "no" }}>
-                                        <span class="tsc-evidence-mark">{ t(mark) }</span>
-                                        <span>{ r.text.get(lang) }</span>
-                                    </li>
-                                }
-                            }) }
-                        </ul>
-                    </section>
-                }
+            { for r.evidence.iter().map(|m| html! {
+                <section class="tsc-evidence-measure keep" data-evidence-measure={m.measure.to_string()}>
+                    <h3>
+                        <span class="tsc-evidence-number">{ vocab::evidence_number(m.measure, lang) }</span>
+                        { " " }{ m.name.get(lang) }
+                    </h3>
+                    <p class="tsc-hint">{ vocab::evidence_count(m, lang) }</p>
+                    <ul class="tsc-evidence-list">
+                        { for m.records.iter().map(|record| {
+                            let class = if record.have {
+                                "tsc-evidence-item tsc-evidence-item--have"
+                            } else {
+                                "tsc-evidence-item tsc-evidence-item--missing"
+                            };
+                            html! {
+                                <li class={class} data-evidence-item={record.id.clone()} data-have={if record.have { "yes" } else { "no" }}>
+                                    <span class="tsc-evidence-mark">{ t(vocab::evidence_mark(record.have)) }</span>
+                                    <span>{ record.text.get(lang) }</span>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
             }) }
         </section>
     }

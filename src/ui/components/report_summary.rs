@@ -2,37 +2,28 @@
 //! the plan's target, the red flags one line each, the five most important actions with their
 //! owners, and where the plan leads. It prints on its own with "Print the summary".
 
-use super::charts::{BarChart, ChartItem, RadarChart};
+use super::bar_chart::BarChart;
+use super::charts::ChartItem;
+use super::radar_chart::RadarChart;
 use crate::lang::Lang;
-use crate::report::Report;
-use crate::report_text::SUMMARY_ACTIONS;
-use crate::strings::{fill, S};
+use crate::report::{Report, ReportSection};
+use crate::report_vocab::{self as vocab, PART_SEPARATOR, SUMMARY_ACTIONS};
+use crate::strings::S;
 use yew::prelude::*;
 
 /// Renders the summary of a report (pure: the report and the chart rows in, markup out).
 pub fn summary(r: &Report, lang: Lang, chart_items: &[ChartItem]) -> Html {
     let t = |k: S| k.get(lang);
-    let projections = match r.projections.as_slice() {
-        [p3, p12] => Some(fill(
-            t(S::SummaryPlanLine),
-            &[
-                ("score3", &p3.overall),
-                ("level3", &p3.level),
-                ("score12", &p12.overall),
-                ("level12", &p12.level),
-            ],
-        )),
-        _ => None,
-    };
+    let section = ReportSection::Summary;
     html! {
-        <section class="tsc-summary-page" data-summary="" aria-labelledby="tsc-summary-heading">
-            <h2 id="tsc-summary-heading">{ t(S::SummaryHeading) }</h2>
+        <section class="tsc-summary-page" data-summary="" data-report-section={section.code()} aria-labelledby="tsc-summary-heading">
+            <h2 id="tsc-summary-heading">{ t(vocab::section_title(section)) }</h2>
             <p class="tsc-report-meta">
                 if let Some(name) = &r.org_name {
-                    <span class="tsc-org">{ fill(t(S::ReportFor), &[("name", name)]) }</span>
+                    <span class="tsc-org">{ vocab::org_line(name, lang) }</span>
                 }
-                if let Some(date) = &r.date { <span>{ fill(t(S::ReportDate), &[("date", date)]) }</span> }
-                <span>{ fill(t(S::ReportBank), &[("version", &r.bank_version)]) }</span>
+                if let Some(date) = &r.date { <span>{ vocab::date_line(date, lang) }</span> }
+                <span>{ vocab::bank_line(r, lang) }</span>
             </p>
             <div class="tsc-summary-top">
                 <div class="tsc-scorecard">
@@ -42,15 +33,15 @@ pub fn summary(r: &Report, lang: Lang, chart_items: &[ChartItem]) -> Html {
                     </div>
                     <div class="tsc-level">
                         <p class="tsc-score-label">{ t(S::LevelLabel) }</p>
-                        <p class="tsc-level-value">{ fill(t(S::LevelOf), &[("level", &r.level)]) }{ " · " }<strong>{ r.level_name.get(lang) }</strong></p>
+                        <p class="tsc-level-value">{ vocab::level_of(r.level, lang) }{ PART_SEPARATOR }<strong>{ r.level_name.get(lang) }</strong></p>
                         <p>{ r.level_description.get(lang) }</p>
-                        if let Some((from, name)) = &r.capped_from {
-                            <p class="tsc-capped">{ fill(t(S::LevelCapped), &[("from", from), ("name", &name.get(lang)), ("cap", &r.red_flag_level_cap)]) }</p>
+                        if let Some(capped) = vocab::capped_line(r, lang) {
+                            <p class="tsc-capped">{ capped }</p>
                         }
                     </div>
-                    <p class="tsc-completeness">{ fill(t(S::CompletenessLine), &[("answered", &r.answered), ("total", &r.visible), ("percent", &r.completeness)]) }</p>
+                    <p class="tsc-completeness">{ vocab::completeness_line(r, lang) }</p>
                     if r.completeness < 100 { <p class="tsc-warning">{ t(S::IncompleteWarning) }</p> }
-                    if let Some(line) = projections { <p class="tsc-plan-line">{ line }</p> }
+                    <p class="tsc-plan-line">{ vocab::plan_line(&r.projections, lang) }</p>
                 </div>
                 // The radar reads well from tablet width up; a phone gets the bars.
                 <div class="tsc-summary-chart tsc-wide-only">
@@ -62,7 +53,7 @@ pub fn summary(r: &Report, lang: Lang, chart_items: &[ChartItem]) -> Html {
             </div>
             <div class="tsc-summary-lists">
                 <section aria-labelledby="tsc-summary-flags">
-                    <h3 id="tsc-summary-flags">{ fill(t(S::SummaryRedFlags), &[("n", &r.red_flags.len())]) }</h3>
+                    <h3 id="tsc-summary-flags">{ vocab::summary_red_flags(r.red_flags.len(), lang) }</h3>
                     if r.red_flags.is_empty() {
                         <p class="tsc-ok">{ t(S::NoRedFlags) }</p>
                     } else {
@@ -83,7 +74,7 @@ pub fn summary(r: &Report, lang: Lang, chart_items: &[ChartItem]) -> Html {
                                 <li data-summary-action={a.question_id.clone()}>
                                     { a.headline.get(lang) }
                                     if let Some(owner) = &a.owner {
-                                        <span class="tsc-owner">{ fill(t(S::OwnerLabel), &[("role", &owner.get(lang))]) }</span>
+                                        <span class="tsc-owner">{ vocab::owner_line(owner, lang) }</span>
                                     }
                                 </li>
                             }) }

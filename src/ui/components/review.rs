@@ -1,25 +1,38 @@
 //! Check your answers: the profile, every section with its status and a way back to it,
 //! what is still unanswered, then finish.
 
-use super::privacy_controls::KeepProgress;
-use super::{export_answers, on_click, StageProps};
+use super::keep_progress::KeepProgress;
+use super::on_click;
 use crate::score::QuestionState;
-use crate::session::Action;
+use crate::session::{Action, Session};
 use crate::strings::{fill, S};
+use crate::widget_state::SharedBank;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct ReviewProps {
+    pub bank: SharedBank,
+    /// The self-check: this page shows its language, answers and section; nothing else of it
+    /// can change while the page is shown.
+    pub session: Session,
+    pub remember: bool,
+    pub on_navigate: Callback<Action>,
+    pub on_remember: Callback<bool>,
+    pub on_export: Callback<()>,
+}
+
 #[component]
-pub fn Review(props: &StageProps) -> Html {
-    let state = &props.state;
-    let bank = &state.bank;
-    let s = &state.session;
+pub fn Review(props: &ReviewProps) -> Html {
+    let bank = &props.bank;
+    let s = &props.session;
     let lang = s.lang;
     let t = |k: S| k.get(lang);
+    let progress = s.progress(bank);
     let crate::session::Progress {
         visibility,
         scores,
         sections,
-    } = s.progress(bank);
+    } = &progress;
     let unanswered_total = scores
         .questions
         .iter()
@@ -50,7 +63,7 @@ pub fn Review(props: &StageProps) -> Html {
                                 if q.critical.is_some() { <span class="tsc-badge">{ t(S::CriticalBadge) }</span> }
                                 { " " }
                                 <button type="button" class="tsc-link-button"
-                                    onclick={on_click(&props.dispatch, Action::ShowSection(def.id.clone()))}>
+                                    onclick={on_click(&props.on_navigate, Action::ShowSection(def.id.clone()))}>
                                     { t(S::ReviewGoTo) }
                                 </button>
                             </li>
@@ -84,13 +97,7 @@ pub fn Review(props: &StageProps) -> Html {
     let section_rows = sections.iter().map(|&d| {
         let def = &bank.dimensions()[d];
         let ds = &scores.dimensions[d];
-        let status = if ds.answered == 0 {
-            S::StatusNotStarted
-        } else if ds.answered < ds.visible {
-            S::StatusInProgress
-        } else {
-            S::StatusDone
-        };
+        let status = progress.section_status(d).label();
         html! {
             <tr data-review-section={def.id.clone()}>
                 <th scope="row">{ def.name.get(lang) }</th>
@@ -98,7 +105,7 @@ pub fn Review(props: &StageProps) -> Html {
                 <td>{ t(status) }</td>
                 <td>
                     <button type="button" class="tsc-link-button"
-                        onclick={on_click(&props.dispatch, Action::ShowSection(def.id.clone()))}>
+                        onclick={on_click(&props.on_navigate, Action::ShowSection(def.id.clone()))}>
                         { t(S::ChangeLink) }
                         <span class="tsc-visually-hidden">{ format!(" {}", def.name.get(lang)) }</span>
                     </button>
@@ -121,7 +128,7 @@ pub fn Review(props: &StageProps) -> Html {
                 { for profile_rows.into_iter().map(|(k, v)| html! { <div><dt>{ k }</dt><dd>{ v }</dd></div> }) }
             </dl>
             <p>
-                <button type="button" class="tsc-link-button" onclick={on_click(&props.dispatch, Action::EditProfile)}>
+                <button type="button" class="tsc-link-button" onclick={on_click(&props.on_navigate, Action::EditProfile)}>
                     { t(S::EditProfile) }
                 </button>
             </p>
@@ -135,12 +142,12 @@ pub fn Review(props: &StageProps) -> Html {
                 </tr></thead>
                 <tbody>{ for section_rows }</tbody>
             </table>
-            <KeepProgress lang={lang} remember={props.state.remember} on_export={export_answers(&props.state, &props.dispatch)} dispatch={props.dispatch.clone()} />
+            <KeepProgress lang={lang} remember={props.remember} on_remember={props.on_remember.clone()} on_export={props.on_export.clone()} />
             <div class="tsc-nav-buttons">
-                <button type="button" class="tsc-button" data-action="prev" onclick={on_click(&props.dispatch, back)}>
+                <button type="button" class="tsc-button" data-action="prev" onclick={on_click(&props.on_navigate, back)}>
                     { t(S::BackButton) }
                 </button>
-                <button type="button" class="tsc-button tsc-button--primary" data-action="finish" onclick={on_click(&props.dispatch, Action::Finish)}>
+                <button type="button" class="tsc-button tsc-button--primary" data-action="finish" onclick={on_click(&props.on_navigate, Action::Finish)}>
                     { t(S::FinishButton) }
                 </button>
             </div>

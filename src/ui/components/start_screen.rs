@@ -1,31 +1,40 @@
 //! The start screen: what the check is, for whom, how long, the privacy promise, and how to
 //! begin, resume or load a saved file.
 
-use super::privacy_controls::{file_action, FileButton, PrivacyControls};
-use super::{on_click, StageProps};
+use super::file_button::FileButton;
+use super::on_click;
+use super::privacy_controls::PrivacyControls;
+use crate::lang::Lang;
 use crate::session::Action;
 use crate::strings::{fill, S};
-use crate::ui::state::UiAction;
+use crate::ui::handlers::EraseStep;
+use crate::widget_state::SharedBank;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct StartScreenProps {
+    pub bank: SharedBank,
+    pub lang: Lang,
+    /// How many questions are answered so far.
+    pub answered: usize,
+    /// The section "continue" leads to (`Session::resume_target`); none hides the button.
+    pub resume: Option<String>,
+    pub remember: bool,
+    pub confirm_erase: bool,
+    pub on_navigate: Callback<Action>,
+    pub on_import: Callback<web_sys::File>,
+    pub on_remember: Callback<bool>,
+    pub on_erase: Callback<EraseStep>,
+}
+
 #[component]
-pub fn StartScreen(props: &StageProps) -> Html {
-    let state = &props.state;
-    let s = &state.session;
-    let lang = s.lang;
+pub fn StartScreen(props: &StartScreenProps) -> Html {
+    let lang = props.lang;
     let t = |k: S| k.get(lang);
-    let has_progress = !s.answers.is_empty();
-    let resume = {
-        let target = s.section.clone().or_else(|| {
-            s.sections(&state.bank)
-                .first()
-                .map(|&d| state.bank.dimensions()[d].id.clone())
-        });
-        target.map(|id| on_click(&props.dispatch, Action::ShowSection(id)))
-    };
+    let has_progress = props.answered > 0;
     html! {
         <section class="tsc-start" aria-labelledby="tsc-start-heading">
-            <h1 id="tsc-start-heading" data-page-heading="" tabindex="-1">{ state.bank.title().get(lang) }</h1>
+            <h1 id="tsc-start-heading" data-page-heading="" tabindex="-1">{ props.bank.title().get(lang) }</h1>
             <p class="tsc-lead">{ t(S::StartLead) }</p>
             <dl class="tsc-facts">
                 <div><dt>{ t(S::StartCoversHeading) }</dt><dd>{ t(S::StartCovers) }</dd></div>
@@ -37,23 +46,23 @@ pub fn StartScreen(props: &StageProps) -> Html {
                 <p>{ t(S::PrivacyBody) }</p>
             </div>
             if has_progress {
-                <p class="tsc-resume-note">{ fill(t(S::ResumeNote), &[("answered", &s.answers.len())]) }</p>
+                <p class="tsc-resume-note">{ fill(t(S::ResumeNote), &[("answered", &props.answered)]) }</p>
             }
             <div class="tsc-actions">
-                if let (true, Some(resume)) = (has_progress, resume) {
-                    <button type="button" class="tsc-button tsc-button--primary" data-action="resume" onclick={resume}>
+                if let Some(section) = &props.resume {
+                    <button type="button" class="tsc-button tsc-button--primary" data-action="resume"
+                        onclick={on_click(&props.on_navigate, Action::ShowSection(section.clone()))}>
                         { t(S::ResumeButton) }
                     </button>
                 }
                 <button type="button" class={if has_progress { "tsc-button" } else { "tsc-button tsc-button--primary" }}
-                    data-action="start" onclick={on_click(&props.dispatch, Action::Start)}>
+                    data-action="start" onclick={on_click(&props.on_navigate, Action::Start)}>
                     { t(S::StartButton) }
                 </button>
-                <FileButton lang={lang} action="import" label={S::ImportLabel}
-                    on_bytes={file_action(UiAction::ImportFile, &props.dispatch)} />
+                <FileButton lang={lang} action="import" label={S::ImportLabel} on_file={props.on_import.clone()} />
             </div>
-            <PrivacyControls lang={lang} remember={state.remember} confirm_erase={state.confirm_erase}
-                dispatch={props.dispatch.clone()} />
+            <PrivacyControls lang={lang} remember={props.remember} confirm_erase={props.confirm_erase}
+                on_remember={props.on_remember.clone()} on_erase={props.on_erase.clone()} />
         </section>
     }
 }
