@@ -32,3 +32,5 @@ mod plan;
 mod bank_render;
 // Two versions of a bank compared by question id (`tscheck diff`).
 mod bank_diff;
+// Tidy checks over the source: no network API but the one same-origin fetch.
+mod tidy;
