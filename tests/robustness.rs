@@ -3,7 +3,7 @@
 //! each returns, and a refusal always says why. A mutated bank that is still accepted can be
 //! scored and reported. The cases come from proptest, which shrinks a failure to the fewest,
 //! smallest changes; `cargo bench --bench fuzz` runs the same readers on millions of inputs,
-//! and what it found is kept here as fixtures (`fixtures/fuzz`).
+//! and an input it finds panicking becomes a fixture read here.
 
 use crate::util::{
     arb_rng, config, mini_bank, random_profile, read_test_file, test_path, Rng, MINI_BANK_JSON,
