@@ -323,3 +323,23 @@ fn the_network_scan_finds_what_it_must() {
         "only the made-up function name starting with fetch"
     );
 }
+
+/// "One concept per file": a file under src/ that grows past this many lines holds more than
+/// one, and is split along its seams.
+const MAX_LINES: usize = 600;
+
+#[test]
+fn no_source_file_is_over_600_lines() {
+    let long: Vec<String> = rust_files(&root().join("src"))
+        .iter()
+        .map(|(file, text)| (file, text.lines().count()))
+        .filter(|&(_, lines)| lines > MAX_LINES)
+        .map(|(file, lines)| {
+            format!(
+                "{file}:{}: {lines} lines (at most {MAX_LINES})",
+                MAX_LINES + 1
+            )
+        })
+        .collect();
+    assert!(long.is_empty(), "split these files:\n{}", long.join("\n"));
+}
