@@ -1,8 +1,9 @@
 //! The answers file that export writes and import, compare and `tscheck score` read.
 
 use crate::util::{
-    generate_bank, mini_bank, random_profile, random_session, read_test_file, valid_bank, Rng,
+    arb_bank_or_mini, arb_profile, arb_rng, config, mini_bank, random_session, read_test_file,
 };
+use proptest::prelude::*;
 use serde_json::{json, Value};
 use tscheck::answers::Answer;
 use tscheck::answers_file::{decode, encode, ANSWERS_MAX_BYTES};
@@ -33,38 +34,34 @@ fn refusal_of_bytes(bytes: &[u8]) -> Problem {
     }
 }
 
-#[test]
-fn a_saved_file_loads_back_with_the_same_profile_and_answers() {
-    let mut rng = Rng::new(21);
-    let mini = mini_bank();
-    let generated: Vec<_> = (0..10)
-        .map(|_| {
-            let n = rng.range(1, 4);
-            valid_bank(generate_bank(&mut rng, n).as_bytes())
-        })
-        .collect();
-    for bank in std::iter::once(&mini).chain(&generated) {
-        for _ in 0..20 {
-            let mut profile = random_profile(&mut rng);
-            profile.org_name = "深圳某科技有限公司".into();
-            let session = random_session(bank, &profile, &mut rng, 25);
-            let saved = encode(
-                bank,
-                &session.profile,
-                &session.answers,
-                &Default::default(),
-                Some("2026-11-27"),
-            );
-            let file = decode(saved.as_bytes(), bank).expect("a saved file loads");
-            assert_eq!(file.profile, session.profile);
-            assert_eq!(file.answers, session.answers);
-            assert_eq!(file.saved_at.as_deref(), Some("2026-11-27"));
-            assert_eq!(
-                (file.bank_id.as_str(), file.bank_version.as_str()),
-                (bank.id(), bank.version())
-            );
-            assert!(file.ignored.is_empty(), "{:?}", file.ignored);
-        }
+proptest! {
+    #![proptest_config(config(60))]
+
+    #[test]
+    fn a_saved_file_loads_back_with_the_same_profile_and_answers(
+        b in arb_bank_or_mini(4),
+        mut profile in arb_profile(),
+        mut rng in arb_rng(),
+    ) {
+        let bank = &b.bank;
+        profile.org_name = "深圳某科技有限公司".into();
+        let session = random_session(bank, &profile, &mut rng, 25);
+        let saved = encode(
+            bank,
+            &session.profile,
+            &session.answers,
+            &Default::default(),
+            Some("2026-11-27"),
+        );
+        let file = decode(saved.as_bytes(), bank).expect("a saved file loads");
+        prop_assert_eq!(&file.profile, &session.profile);
+        prop_assert_eq!(&file.answers, &session.answers);
+        prop_assert_eq!(file.saved_at.as_deref(), Some("2026-11-27"));
+        prop_assert_eq!(
+            (file.bank_id.as_str(), file.bank_version.as_str()),
+            (bank.id(), bank.version())
+        );
+        prop_assert!(file.ignored.is_empty(), "{:?}", file.ignored);
     }
 }
 

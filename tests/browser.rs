@@ -3,7 +3,6 @@
 //! hooks of the test contract (`data-*` attributes), never through whole `innerHTML`.
 #![cfg(target_arch = "wasm32")]
 
-use gloo_timers::future::TimeoutFuture;
 use tscheck::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -29,9 +28,11 @@ fn fresh_mount() -> Element {
     mount
 }
 
-/// Lets Yew render (its scheduler runs on the next tick).
+/// Waits until Yew has rendered everything scheduled (the way Yew's own tests wait, with its
+/// `test` feature): no fixed delay, so a slow machine cannot make a test flaky and a fast one
+/// does not wait for nothing.
 async fn settle() {
-    TimeoutFuture::new(20).await;
+    yew::scheduler::flush().await;
 }
 
 fn query(root: &Element, selector: &str) -> Element {

@@ -2,11 +2,13 @@
 //! through answers files, saved progress and comparison.
 
 use crate::util::{
-    generate_bank, mini_bank, random_profile, random_session, session_with_profile, valid_bank, Rng,
+    arb_bank_or_mini, arb_rng, config, mini_bank, random_profile, random_session,
+    session_with_profile, GeneratedBank, Rng,
 };
+use proptest::prelude::*;
 use tscheck::answers::Answer;
 use tscheck::answers_file::{decode, encode};
-use tscheck::bank::Bank;
+use tscheck::bank::{Bank, BUNDLED_BANK_JSON};
 use tscheck::plan::{planned_actions, projected_scores, strongest_answer, PlanChoices, Step};
 use tscheck::profile::Profile;
 use tscheck::report;
@@ -14,14 +16,15 @@ use tscheck::score::{score, Scores};
 use tscheck::session::{Action, Session};
 use tscheck::snapshot;
 
-fn subjects(seed: u64) -> Vec<Bank> {
-    let mut rng = Rng::new(seed);
-    let mut banks = vec![mini_bank(), Bank::bundled().expect("bundled bank")];
-    for _ in 0..25 {
-        let n = rng.range(1, 5);
-        banks.push(valid_bank(generate_bank(&mut rng, n).as_bytes()));
-    }
-    banks
+/// The bundled bank now and then, the mini bank or a generated bank otherwise.
+fn arb_subject() -> impl Strategy<Value = GeneratedBank> {
+    prop_oneof![
+        1 => Just(GeneratedBank {
+            json: BUNDLED_BANK_JSON.to_string(),
+            bank: Bank::bundled().expect("bundled bank"),
+        }),
+        12 => arb_bank_or_mini(5),
+    ]
 }
 
 fn scores_of(bank: &Bank, session: &Session) -> Scores {
@@ -40,11 +43,16 @@ fn random_choices(bank: &Bank, session: &Session, rng: &mut Rng) -> PlanChoices 
     choices
 }
 
-#[test]
-fn planning_nothing_moves_nothing_and_planning_everything_does_every_action() {
-    let mut rng = Rng::new(12);
-    for bank in subjects(12) {
-        for _ in 0..6 {
+proptest! {
+    #![proptest_config(config(40))]
+
+    #[test]
+    fn planning_nothing_moves_nothing_and_planning_everything_does_every_action(
+        subject in arb_subject(),
+        mut rng in arb_rng(),
+    ) {
+        let bank = subject.bank;
+        for _ in 0..3 {
             let profile = random_profile(&mut rng);
             let session = random_session(&bank, &profile, &mut rng, 40);
             let now = scores_of(&bank, &session);
@@ -84,13 +92,14 @@ fn planning_nothing_moves_nothing_and_planning_everything_does_every_action() {
             }
         }
     }
-}
 
-#[test]
-fn planning_more_or_earlier_never_lowers_a_projection() {
-    let mut rng = Rng::new(34);
-    for bank in subjects(34) {
-        for _ in 0..6 {
+    #[test]
+    fn planning_more_or_earlier_never_lowers_a_projection(
+        subject in arb_subject(),
+        mut rng in arb_rng(),
+    ) {
+        let bank = subject.bank;
+        for _ in 0..3 {
             let profile = random_profile(&mut rng);
             let session = random_session(&bank, &profile, &mut rng, 40);
             let now = scores_of(&bank, &session);
@@ -298,11 +307,12 @@ fn the_evidence_index_marks_records_from_the_answers_given() {
     assert!(!r.evidence[6].records[0].have);
 }
 
-#[test]
-fn the_plan_survives_export_import_and_saved_progress() {
-    let bank = Bank::bundled().expect("bundled bank");
-    let mut rng = Rng::new(56);
-    for _ in 0..8 {
+proptest! {
+    #![proptest_config(config(8))]
+
+    #[test]
+    fn the_plan_survives_export_import_and_saved_progress(mut rng in arb_rng()) {
+        let bank = Bank::bundled().expect("bundled bank");
         let profile = random_profile(&mut rng);
         let mut session = random_session(&bank, &profile, &mut rng, 60);
         for (id, step) in random_choices(&bank, &session, &mut rng) {

@@ -1,9 +1,15 @@
 //! Hostile input never crashes a reader. Thousands of random byte strings and random mutations
 //! of valid documents go into `Bank::from_json`, `answers_file::decode` and `snapshot::decode`:
 //! each returns, and a refusal always says why. A mutated bank that is still accepted can be
-//! scored and reported.
+//! scored and reported. The cases come from proptest, which shrinks a failure to the fewest,
+//! smallest changes; `cargo bench --bench fuzz` runs the same readers on millions of inputs,
+//! and an input it finds panicking becomes a fixture read here.
 
-use crate::util::{mini_bank, random_profile, read_test_file, test_path, Rng, MINI_BANK_JSON};
+use crate::util::{
+    arb_rng, config, mini_bank, random_profile, read_test_file, test_path, Rng, MINI_BANK_JSON,
+};
+use proptest::prelude::*;
+use proptest::test_runner::TestRunner;
 use serde_json::{json, Value};
 use tscheck::answers_file;
 use tscheck::bank::Bank;
@@ -175,18 +181,30 @@ fn mutated_bytes(base: &Value, all: &[String], rng: &mut Rng) -> Vec<u8> {
     bytes
 }
 
-fn random_bytes(rng: &mut Rng) -> Vec<u8> {
-    let alphabet = b"{}[]\":,0123456789.eE-+ \n\ttruefalsnul\\";
-    let len = rng.below(200);
-    (0..len)
-        .map(|_| {
-            if rng.chance(70) {
-                *rng.pick(alphabet)
-            } else {
-                rng.next_u64() as u8
-            }
-        })
-        .collect()
+/// Short byte strings, mostly JSON's own characters so that many get past the first byte.
+fn arb_bytes() -> impl Strategy<Value = Vec<u8>> {
+    const JSON_BYTES: &[u8] = b"{}[]\":,0123456789.eE-+ \n\ttruefalsnul\\";
+    prop::collection::vec(
+        prop_oneof![7 => prop::sample::select(JSON_BYTES), 3 => any::<u8>()],
+        0..200,
+    )
+}
+
+/// Runs `property` on `cases` generated choices under proptest (shrinking a failure to the
+/// fewest, smallest changes) and returns how many cases it counted.
+fn count_cases(cases: u32, property: impl Fn(&mut Rng) -> bool) -> usize {
+    let counted = std::cell::Cell::new(0);
+    let mut runner = TestRunner::new(config(cases));
+    let result = runner.run(&arb_rng(), |mut rng| {
+        if property(&mut rng) {
+            counted.set(counted.get() + 1);
+        }
+        Ok(())
+    });
+    if let Err(failure) = result {
+        panic!("{failure}");
+    }
+    counted.get()
 }
 
 /// Feeds the bytes to all three readers; a refusal must name at least one problem.
@@ -224,12 +242,13 @@ fn use_bank(bank: &Bank, rng: &mut Rng) {
     let _ = to_text(&built, Lang::En);
 }
 
-#[test]
-fn random_bytes_never_crash_a_reader() {
-    let bank = mini_bank();
-    let mut rng = Rng::new(0xB17E5);
-    for _ in 0..3000 {
-        read_all_ways(&random_bytes(&mut rng), &bank);
+proptest! {
+    #![proptest_config(config(3000))]
+
+    #[test]
+    fn random_bytes_never_crash_a_reader(bytes in arb_bytes()) {
+        static BANK: std::sync::OnceLock<Bank> = std::sync::OnceLock::new();
+        read_all_ways(&bytes, BANK.get_or_init(mini_bank));
     }
 }
 
@@ -237,16 +256,15 @@ fn random_bytes_never_crash_a_reader() {
 fn mutated_banks_never_crash_the_validator_and_accepted_ones_can_be_scored() {
     let bank = mini_bank();
     let base: Value = serde_json::from_str(MINI_BANK_JSON).unwrap();
-    let mut rng = Rng::new(0xBA4C);
     let all = pointer_list(&base);
-    let mut accepted = 0;
-    for _ in 0..2000 {
-        let bytes = mutated_bytes(&base, &all, &mut rng);
-        if let Some(mutant) = read_all_ways(&bytes, &bank) {
-            accepted += 1;
-            use_bank(&mutant, &mut rng);
+    let accepted = count_cases(2000, |rng| {
+        let bytes = mutated_bytes(&base, &all, rng);
+        let mutant = read_all_ways(&bytes, &bank);
+        if let Some(mutant) = &mutant {
+            use_bank(mutant, rng);
         }
-    }
+        mutant.is_some()
+    });
     // Some changes keep the bank valid (a number within range, a deleted optional field):
     // those must be scored too, so make sure the run included them.
     assert!(accepted > 50, "only {accepted} mutants were valid");
@@ -268,27 +286,27 @@ fn mutated_answers_files_and_snapshots_never_crash_their_readers() {
     ))
     .unwrap();
     let (answers_pointers, saved_pointers) = (pointer_list(&answers), pointer_list(&saved));
-    let (mut loaded_files, mut loaded_snapshots) = (0, 0);
-    for _ in 0..1500 {
-        let bytes = mutated_bytes(&answers, &answers_pointers, &mut rng);
-        if let Ok(file) = answers_file::decode(&bytes, &bank) {
-            loaded_files += 1;
-            let _ = report::build(
-                &bank,
-                &file.profile,
-                &file.answers,
-                &Default::default(),
-                None,
-                Some(&file),
-            );
-        }
+    let loaded_files = count_cases(1500, |rng| {
+        let bytes = mutated_bytes(&answers, &answers_pointers, rng);
         read_all_ways(&bytes, &bank);
-        let bytes = mutated_bytes(&saved, &saved_pointers, &mut rng);
-        if snapshot::decode(&bytes, &bank).is_ok() {
-            loaded_snapshots += 1;
-        }
+        let Ok(file) = answers_file::decode(&bytes, &bank) else {
+            return false;
+        };
+        let _ = report::build(
+            &bank,
+            &file.profile,
+            &file.answers,
+            &Default::default(),
+            None,
+            Some(&file),
+        );
+        true
+    });
+    let loaded_snapshots = count_cases(1500, |rng| {
+        let bytes = mutated_bytes(&saved, &saved_pointers, rng);
         read_all_ways(&bytes, &bank);
-    }
+        snapshot::decode(&bytes, &bank).is_ok()
+    });
     assert!(
         loaded_files > 50 && loaded_snapshots > 50,
         "{loaded_files} files, {loaded_snapshots} snapshots"

@@ -1,29 +1,19 @@
 //! The scoring promises of the published method, checked on the mini bank and on generated
-//! banks, from states a respondent can reach by clicking through `Session::apply`.
+//! banks, from states a respondent can reach by clicking through `Session::apply`. The
+//! properties run under proptest: a failure is shrunk to the smallest bank and clicks that
+//! still fail, and printed as the bank's JSON.
 
 use crate::util::{
-    actions_for, answer_all, generate_bank, mini_bank, random_profile, random_session,
-    session_with_profile, strongest, valid_bank, weakest, Rng,
+    actions_for, answer_all, arb_bank, arb_bank_or_mini, arb_profile, arb_rng, config, mini_bank,
+    random_profile, random_session, session_with_profile, strongest, weakest, Rng,
 };
+use proptest::prelude::*;
 use tscheck::answers::{Answer, NOT_APPLICABLE};
 use tscheck::bank::{Bank, QuestionKind};
-use tscheck::lang::Lang;
 use tscheck::profile::{Industry, Profile};
 use tscheck::report;
-use tscheck::report_text::to_text;
 use tscheck::score::{score, Scores};
 use tscheck::session::{Action, Session};
-
-/// The mini bank and a few dozen generated banks of different shapes.
-fn subjects(seed: u64) -> Vec<Bank> {
-    let mut rng = Rng::new(seed);
-    let mut banks = vec![mini_bank()];
-    for _ in 0..40 {
-        let n_dimensions = rng.range(1, 5);
-        banks.push(valid_bank(generate_bank(&mut rng, n_dimensions).as_bytes()));
-    }
-    banks
-}
 
 fn scores_of(bank: &Bank, session: &Session) -> Scores {
     score(bank, &session.profile, &session.answers)
@@ -308,58 +298,74 @@ pub(crate) fn check_every_scoring_property(bank: &Bank, seed: u64, rounds: usize
     red_flags_cap_the_level(bank, &mut rng, rounds);
 }
 
-#[test]
-fn the_strongest_answers_score_100_at_level_5_without_red_flags() {
-    let mut rng = Rng::new(1);
-    for bank in subjects(11) {
-        for _ in 0..4 {
-            strongest_answers_score_full_marks(&bank, &random_profile(&mut rng));
-        }
-    }
-}
+proptest! {
+    #![proptest_config(config(40))]
 
-#[test]
-fn the_weakest_answers_score_0_at_level_1_and_flag_every_visible_critical_question() {
-    let mut rng = Rng::new(2);
-    for bank in subjects(12) {
-        for _ in 0..4 {
-            weakest_answers_score_zero_and_flag_every_critical_question(
-                &bank,
-                &random_profile(&mut rng),
+    #[test]
+    fn the_strongest_answers_score_100_at_level_5_without_red_flags(
+        b in arb_bank_or_mini(5),
+        profile in arb_profile(),
+    ) {
+        strongest_answers_score_full_marks(&b.bank, &profile);
+    }
+
+    #[test]
+    fn the_weakest_answers_score_0_at_level_1_and_flag_every_visible_critical_question(
+        b in arb_bank_or_mini(5),
+        profile in arb_profile(),
+    ) {
+        weakest_answers_score_zero_and_flag_every_critical_question(&b.bank, &profile);
+    }
+
+    #[test]
+    fn a_better_answer_never_lowers_a_score_or_the_level_and_never_adds_a_red_flag(
+        b in arb_bank_or_mini(5),
+        mut rng in arb_rng(),
+    ) {
+        raising_an_answer_never_lowers_anything(&b.bank, &mut rng, 6);
+    }
+
+    #[test]
+    fn marking_a_question_not_applicable_never_changes_another_dimension(
+        b in arb_bank_or_mini(5),
+        mut rng in arb_rng(),
+    ) {
+        not_applicable_only_touches_its_own_dimension(&b.bank, &mut rng, 4);
+    }
+
+    #[test]
+    fn answering_in_a_different_order_gives_identical_scores(
+        b in arb_bank_or_mini(5),
+        mut rng in arb_rng(),
+    ) {
+        the_order_of_answering_does_not_matter(&b.bank, &mut rng, 4);
+    }
+
+    #[test]
+    fn red_flags_cap_the_level_at_the_banks_cap(b in arb_bank_or_mini(5), mut rng in arb_rng()) {
+        red_flags_cap_the_level(&b.bank, &mut rng, 5);
+    }
+
+    #[test]
+    fn one_full_answer_among_unanswered_questions_scores_100_in_generated_banks(
+        b in arb_bank(5),
+        profile in arb_profile(),
+    ) {
+        one_full_answer_scores_100(&b.bank, &profile);
+    }
+
+    #[test]
+    fn a_better_answer_never_lowers_a_score_after_the_profile_changed_back_and_forth(
+        b in arb_bank_or_mini(5),
+        mut rng in arb_rng(),
+    ) {
+        for _ in 0..5 {
+            let clicks = rng.below(6 * b.bank.questions().len() + 1);
+            check_every_raise(
+                &b.bank,
+                &random_session_with_profile_changes(&b.bank, &mut rng, clicks),
             );
         }
-    }
-}
-
-#[test]
-fn a_better_answer_never_lowers_a_score_or_the_level_and_never_adds_a_red_flag() {
-    let mut rng = Rng::new(3);
-    for bank in subjects(13) {
-        raising_an_answer_never_lowers_anything(&bank, &mut rng, 25);
-    }
-}
-
-#[test]
-fn marking_a_question_not_applicable_never_changes_another_dimension() {
-    let mut rng = Rng::new(4);
-    for bank in subjects(14) {
-        not_applicable_only_touches_its_own_dimension(&bank, &mut rng, 15);
-    }
-}
-
-#[test]
-fn answering_in_a_different_order_gives_identical_scores() {
-    let mut rng = Rng::new(5);
-    for bank in subjects(15) {
-        the_order_of_answering_does_not_matter(&bank, &mut rng, 15);
-    }
-}
-
-#[test]
-fn red_flags_cap_the_level_at_the_banks_cap() {
-    let mut rng = Rng::new(6);
-    for bank in subjects(16) {
-        red_flags_cap_the_level(&bank, &mut rng, 20);
     }
 }
 
@@ -381,38 +387,6 @@ fn a_critical_gap_caps_the_mini_bank_at_level_2() {
     assert_eq!(scores.overall_rounded(), 67);
     assert_eq!((scores.uncapped_level, scores.level), (3, 2));
     assert_eq!(scores.red_flags, vec![bank.question_index("a1").unwrap()]);
-}
-
-#[test]
-fn the_same_input_twice_gives_identical_results() {
-    let mut rng = Rng::new(7);
-    let json = generate_bank(&mut rng, 4);
-    let bank = valid_bank(json.as_bytes());
-    assert_eq!(Bank::from_json(json.as_bytes()), Ok(bank.clone()));
-    let broken = include_bytes!("fixtures/broken/several-problems.json");
-    assert_eq!(Bank::from_json(broken), Bank::from_json(broken));
-    for _ in 0..20 {
-        let session = random_session(&bank, &random_profile(&mut rng), &mut rng, 30);
-        assert_eq!(scores_of(&bank, &session), scores_of(&bank, &session));
-        let first = report::build(
-            &bank,
-            &session.profile,
-            &session.answers,
-            &Default::default(),
-            Some("2026-11-27"),
-            None,
-        );
-        let second = report::build(
-            &bank,
-            &session.profile,
-            &session.answers,
-            &Default::default(),
-            Some("2026-11-27"),
-            None,
-        );
-        assert_eq!(first, second);
-        assert_eq!(to_text(&first, Lang::Zh), to_text(&second, Lang::Zh));
-    }
 }
 
 #[test]
@@ -453,40 +427,37 @@ fn an_unanswered_question_does_not_count_as_zero() {
     assert_eq!(built.overall, 100);
 }
 
-#[test]
-fn one_full_answer_among_unanswered_questions_scores_100_in_generated_banks() {
-    let mut rng = Rng::new(8);
-    for bank in subjects(18) {
-        let profile = random_profile(&mut rng);
-        let fresh = session_with_profile(&bank, &profile);
-        let visibility = fresh.visibility(&bank);
-        for d in visibility.sections(&bank) {
-            let first = visibility
-                .questions_of(&bank, d)
-                .next()
-                .expect("a shown section has a question");
-            let question = &bank.questions()[first];
-            let mut session = fresh.clone();
-            for action in actions_for(question, &strongest(question)) {
-                session = session.apply(&bank, action);
-            }
-            let built = report::build(
-                &bank,
-                &profile,
-                &session.answers,
-                &Default::default(),
-                None,
-                None,
-            );
-            let dimension = built
-                .dimensions
-                .iter()
-                .find(|r| r.id == bank.dimensions()[d].id)
-                .unwrap();
-            assert_eq!(dimension.score(), Some(100));
-            assert_eq!(dimension.answered, 1);
-            assert_eq!(usize::from(dimension.completeness), 100 / dimension.visible);
+/// In every shown section, the first question at its strongest and the rest unanswered: the
+/// section scores 100 and its completeness counts one answer.
+fn one_full_answer_scores_100(bank: &Bank, profile: &Profile) {
+    let fresh = session_with_profile(bank, profile);
+    let visibility = fresh.visibility(bank);
+    for d in visibility.sections(bank) {
+        let first = visibility
+            .questions_of(bank, d)
+            .next()
+            .expect("a shown section has a question");
+        let question = &bank.questions()[first];
+        let mut session = fresh.clone();
+        for action in actions_for(question, &strongest(question)) {
+            session = session.apply(bank, action);
         }
+        let built = report::build(
+            bank,
+            profile,
+            &session.answers,
+            &Default::default(),
+            None,
+            None,
+        );
+        let dimension = built
+            .dimensions
+            .iter()
+            .find(|r| r.id == bank.dimensions()[d].id)
+            .unwrap();
+        assert_eq!(dimension.score(), Some(100));
+        assert_eq!(dimension.answered, 1);
+        assert_eq!(usize::from(dimension.completeness), 100 / dimension.visible);
     }
 }
 
@@ -519,20 +490,6 @@ fn random_session_with_profile_changes(bank: &Bank, rng: &mut Rng, clicks: usize
         }
     }
     session
-}
-
-#[test]
-fn a_better_answer_never_lowers_a_score_after_the_profile_changed_back_and_forth() {
-    let mut rng = Rng::new(9);
-    for bank in subjects(19) {
-        for _ in 0..25 {
-            let clicks = rng.below(6 * bank.questions().len() + 1);
-            check_every_raise(
-                &bank,
-                &random_session_with_profile_changes(&bank, &mut rng, clicks),
-            );
-        }
-    }
 }
 
 #[test]

@@ -2,8 +2,10 @@
 //! `Session::apply`, and saved progress is a snapshot.
 
 use crate::util::{
-    mini_bank, mini_bank_with, question_json, random_profile, random_session, read_test_file, Rng,
+    arb_profile, arb_rng, config, mini_bank, mini_bank_with, question_json, random_session,
+    read_test_file,
 };
+use proptest::prelude::*;
 use serde_json::json;
 use std::collections::BTreeSet;
 use tscheck::answers::Answer;
@@ -465,26 +467,30 @@ fn a_section_can_be_opened_directly() {
     );
 }
 
-#[test]
-fn saved_progress_loads_back_as_it_was() {
-    let bank = mini_bank();
-    let mut rng = Rng::new(31);
-    let stages = [
-        Stage::Start,
-        Stage::Profile,
-        Stage::Questions,
-        Stage::Review,
-        Stage::Report,
-    ];
-    for _ in 0..100 {
-        let mut s = random_session(&bank, &random_profile(&mut rng), &mut rng, 15);
-        s.stage = *rng.pick(&stages);
-        s.lang = *rng.pick(&Lang::ALL);
-        s.section = rng
-            .chance(50)
-            .then(|| rng.pick(&["alpha", "beta"]).to_string());
+proptest! {
+    #![proptest_config(config(100))]
+
+    #[test]
+    fn saved_progress_loads_back_as_it_was(
+        profile in arb_profile(),
+        mut rng in arb_rng(),
+        stage in prop::sample::select(&[
+            Stage::Start,
+            Stage::Profile,
+            Stage::Questions,
+            Stage::Review,
+            Stage::Report,
+        ][..]),
+        lang in prop::sample::select(&Lang::ALL[..]),
+        section in prop::option::of(prop::sample::select(&["alpha", "beta"][..])),
+    ) {
+        let bank = mini_bank();
+        let mut s = random_session(&bank, &profile, &mut rng, 15);
+        s.stage = stage;
+        s.lang = lang;
+        s.section = section.map(str::to_string);
         s.profile.org_name = "<b>某公司</b>".into();
-        assert_eq!(
+        prop_assert_eq!(
             snapshot::decode(snapshot::encode(&bank, &s).as_bytes(), &bank),
             Ok(s)
         );

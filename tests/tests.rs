@@ -40,3 +40,5 @@ mod presets;
 mod section_progress;
 // The code maps (ARCHITECTURE.md, src/lib.rs) name every source file and module, and only those.
 mod code_map;
+// Tidy checks over the source: no network API but the one same-origin fetch.
+mod tidy;

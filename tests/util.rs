@@ -1,6 +1,8 @@
 //! Shared helpers: fixture paths, a deterministic PRNG, a generator of valid random banks and
 //! the answers that drive a session the way a respondent would.
 
+use proptest::prelude::*;
+use proptest::test_runner::{Config as ProptestConfig, RngSeed};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use tscheck::answers::{Answer, NONE_OF_THESE, NOT_APPLICABLE};
@@ -54,19 +56,41 @@ pub fn question_json<'a>(bank: &'a mut Value, id: &str) -> &'a mut Value {
         .unwrap_or_else(|| panic!("no question {id}"))
 }
 
-/// SplitMix64: small, fast and the same on every machine, so a failing case can be replayed
-/// from its seed.
+/// The source of every random choice of the generators below. Under proptest it replays a
+/// sequence of numbers that proptest generated (`Rng::replay`), then continues with SplitMix64
+/// from a seed, also generated: when a property fails, proptest shrinks the numbers towards 0
+/// and fewer of them, and since every choice maps 0 to its simplest case (the first option,
+/// the fewest questions, no condition), the failure is reported on the smallest bank and
+/// session that still fail. `Rng::new(seed)` is SplitMix64 alone, for the example tests that
+/// need a fixed spread of cases.
 #[derive(Clone, Debug)]
-pub struct Rng(u64);
+pub struct Rng {
+    replay: Vec<u64>,
+    at: usize,
+    state: u64,
+}
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
-        Rng(seed)
+        Rng::replay(Vec::new(), seed)
+    }
+
+    pub fn replay(choices: Vec<u64>, seed: u64) -> Rng {
+        Rng {
+            replay: choices,
+            at: 0,
+            state: seed,
+        }
     }
 
     pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
+        if let Some(&choice) = self.replay.get(self.at) {
+            self.at += 1;
+            return choice;
+        }
+        // SplitMix64: small, fast and the same on every machine.
+        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.state;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
@@ -301,6 +325,84 @@ pub fn generate_bank(rng: &mut Rng, n_dimensions: usize) -> String {
         "disclaimer": text("disclaimer"),
     })
     .to_string()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proptest strategies: the generators above, driven by numbers proptest can shrink.
+
+/// The settings every property uses: a fixed seed (a run is the same on every machine and a
+/// failure replays; `PROPTEST_RNG_SEED` does not apply), no regression files, and `cases`
+/// cases, chosen per property to keep `cargo test` quick.
+pub fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        rng_seed: RngSeed::Fixed(0x7C5C_EC4B),
+        failure_persistence: None,
+        max_shrink_iters: 4_096,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Random choices for the generators: up to 600 numbers proptest shrinks, then SplitMix64
+/// from a shrinkable seed.
+pub fn arb_rng() -> impl Strategy<Value = Rng> {
+    (prop::collection::vec(any::<u64>(), 0..600), any::<u64>())
+        .prop_map(|(choices, seed)| Rng::replay(choices, seed))
+}
+
+/// A generated bank, shown by its JSON when a property fails.
+#[derive(Clone)]
+pub struct GeneratedBank {
+    pub json: String,
+    pub bank: Bank,
+}
+
+impl std::fmt::Debug for GeneratedBank {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let value: Value = serde_json::from_str(&self.json).map_err(|_| std::fmt::Error)?;
+        let pretty = serde_json::to_string_pretty(&value).map_err(|_| std::fmt::Error)?;
+        write!(f, "the bank\n{pretty}")
+    }
+}
+
+/// A valid generated bank (see `generate_bank`) of 1 to `max_dimensions` dimensions.
+pub fn arb_bank(max_dimensions: usize) -> impl Strategy<Value = GeneratedBank> {
+    (1..=max_dimensions, arb_rng()).prop_map(|(n, mut rng)| {
+        let json = generate_bank(&mut rng, n);
+        let bank = valid_bank(json.as_bytes());
+        GeneratedBank { json, bank }
+    })
+}
+
+/// The mini bank now and then, a generated bank otherwise.
+pub fn arb_bank_or_mini(max_dimensions: usize) -> impl Strategy<Value = GeneratedBank> {
+    prop_oneof![
+        1 => Just(GeneratedBank {
+            json: MINI_BANK_JSON.to_string(),
+            bank: mini_bank(),
+        }),
+        9 => arb_bank(max_dimensions),
+    ]
+}
+
+pub fn arb_profile() -> impl Strategy<Value = Profile> {
+    (
+        prop::sample::select(Industry::ALL),
+        prop::option::of(prop::sample::select(Size::ALL)),
+        prop::option::of(prop::sample::select(Stage::ALL)),
+        any::<(bool, bool, bool)>(),
+    )
+        .prop_map(
+            |(industry, size, stage, (cross_border, partners, ai_models))| Profile {
+                industry,
+                size,
+                stage,
+                cross_border,
+                partners,
+                ai_models,
+                org_name: String::new(),
+            },
+        )
 }
 
 pub fn random_profile(rng: &mut Rng) -> Profile {

@@ -84,16 +84,38 @@ export async function fillProfile(page, { industry = 'general', crossBorder = fa
   await page.waitForSelector('[data-app][data-stage=questions]');
 }
 
+/** What the page shows now, for a failure message: stage, section, and any error. */
+async function whereIs(page) {
+  return page.evaluate(() => {
+    const app = document.querySelector('[data-app]');
+    const section = document.querySelector('[data-section-id]');
+    const errors = [...document.querySelectorAll('[data-error]')].map((e) => e.textContent.trim());
+    return {
+      stage: app?.dataset.stage ?? null,
+      section: section?.dataset.sectionId ?? null,
+      errors,
+    };
+  });
+}
+
 /**
  * Answers every visible question of every section with `pick` ('strongest' | 'weakest'),
  * moving with "next" until the review, and returns the ids answered.
  * Strongest: the highest data-score radio; every practice box (data-score > 0) of a checklist.
  * Weakest: the data-score 0 radio; the "none of these" box (value=none) of a checklist.
+ * After each "next" it waits until the page has really moved (another section, or another
+ * stage); a page that does not move, or comes back to a section already answered, fails with
+ * what it shows instead.
  */
 export async function answerAll(page, pick) {
   const answered = [];
-  for (let guard = 0; guard < 40; guard++) {
-    if (await stage(page) !== 'questions') break;
+  const visited = [];
+  while (await stage(page) === 'questions') {
+    const section = await page.getAttribute('[data-section-id]', 'data-section-id');
+    if (visited.includes(section)) {
+      throw new Error(`answerAll: "next" came back to section ${section} after ${visited.join(', ')}`);
+    }
+    visited.push(section);
     const ids = await page.$$eval('[data-question-id]', (els) => els.map((e) => e.dataset.questionId));
     for (const id of ids) {
       const q = page.locator(`[data-question-id="${id}"]`);
@@ -111,6 +133,16 @@ export async function answerAll(page, pick) {
       answered.push(id);
     }
     await page.click('[data-action=next]');
+    try {
+      await page.waitForFunction((from) => {
+        const app = document.querySelector('[data-app]');
+        const now = document.querySelector('[data-section-id]')?.dataset.sectionId;
+        return app?.dataset.stage !== 'questions' || (now !== undefined && now !== from);
+      }, section, { timeout: 10_000 });
+    } catch (e) {
+      const seen = await whereIs(page);
+      throw new Error(`answerAll: after "next" on section ${section} the page did not move: ${JSON.stringify(seen)} (${e.message.split('\n')[0]})`);
+    }
   }
   return answered;
 }

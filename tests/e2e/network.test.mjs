@@ -2,15 +2,16 @@
 // popup and service worker is recorded, by the browser and by the test server, from the first
 // load through a whole self-check with print, export, import, compare and erase: only the
 // widget's own files load, once, and afterwards nothing at all; (2) with the network cut after
-// load, a whole self-check still works; (3) the source has no network API but the one
-// same-origin fetch of an operator's bank, and dist/ pulls nothing from another origin.
+// load, a whole self-check still works; (3) dist/ pulls nothing from another origin. That the
+// source has no network API but the one same-origin fetch of an operator's bank is a native
+// tidy test (tests/tidy.rs, in `cargo test`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   launch, serve, openWidget, offOrigin, stage, fillProfile, answerAll, exportAnswers, chooseFile,
-  pdfText, ROOT, DIST,
+  pdfText, DIST,
 } from './helpers.mjs';
 
 let browser, server;
@@ -138,91 +139,7 @@ test('with the network cut after load, a whole self-check, its report, export an
 });
 
 // ---------------------------------------------------------------------------------------------
-// Static checks.
-
-function walk(dir, ext) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return walk(path, ext);
-    return path.endsWith(ext) ? [path] : [];
-  });
-}
-
-/** Removes `//` comments (not inside a string literal) so prose about the network is allowed. */
-function stripComments(source) {
-  return source.split('\n').map((line) => {
-    for (let i = line.indexOf('//'); i !== -1; i = line.indexOf('//', i + 2)) {
-      const quotes = (line.slice(0, i).replace(/\\./g, '').match(/"/g) || []).length;
-      if (quotes % 2 === 0) return line.slice(0, i);
-    }
-    return line;
-  }).join('\n');
-}
-
-/** The body of `fn name` in `source`, by brace matching (null if there is none). */
-function fnBody(source, name) {
-  const start = source.search(new RegExp(`\\bfn ${name}\\b`));
-  if (start === -1) return null;
-  const open = source.indexOf('{', start);
-  let depth = 0;
-  for (let i = open; i < source.length; i++) {
-    if (source[i] === '{') depth++;
-    if (source[i] === '}' && --depth === 0) return { start, end: i + 1, text: source.slice(start, i + 1) };
-  }
-  return null;
-}
-
-// Network APIs the widget must not use. `fetch` covers window.fetch, fetch_with_str/_request.
-const NETWORK_APIS = [
-  ['fetch', /\bfetch\w*/g],
-  ['XMLHttpRequest', /xml_?http_?request/gi],
-  ['WebSocket', /web_?socket/gi],
-  ['sendBeacon', /send_?beacon/gi],
-  ['EventSource', /event_?source/gi],
-  ['gloo_net', /gloo(_|::|-)net/g],
-  ['WebTransport / WebRTC', /web_?transport|rtc_?peer_?connection|rtc_?data_?channel/gi],
-  ['fetch types', /\b(web_sys::)?(Request(Init|Mode|Credentials)?|Response)\b(?=\s*(::|\)|;|,|>|\s*=))/g],
-];
-
-// The one allowed exception: an operator-configured bank, fetched only from the widget's own
-// origin, by this function and nowhere else (callers may name it).
-const ALLOWED = { file: 'src/ui/embed.rs', fn: 'fetch_same_origin' };
-
-test('the source uses no network API, except the same-origin fetch of an operator\'s bank', () => {
-  const problems = [];
-  for (const path of walk(join(ROOT, 'src'), '.rs')) {
-    const file = relative(ROOT, path);
-    const code = stripComments(readFileSync(path, 'utf8'));
-    const allowed = file === ALLOWED.file ? fnBody(code, ALLOWED.fn) : null;
-    for (const [api, pattern] of NETWORK_APIS) {
-      for (const m of code.matchAll(pattern)) {
-        if (m[0] === ALLOWED.fn) continue; // naming (calling) the allowed function
-        if (allowed && m.index >= allowed.start && m.index < allowed.end) continue;
-        const line = code.slice(0, m.index).split('\n').length;
-        problems.push(`${file}:${line}: ${api} (${m[0]})`);
-      }
-    }
-  }
-  assert.deepEqual(problems, [], 'network APIs outside the allowed same-origin fetch');
-
-  // The allowed function, if present, checks the origin before it asks for anything.
-  const embed = stripComments(readFileSync(join(ROOT, ALLOWED.file), 'utf8'));
-  const body = fnBody(embed, ALLOWED.fn);
-  if (body) {
-    const check = body.text.search(/NotSameOrigin/);
-    const call = body.text.search(/\.fetch_with_\w+\(/);
-    assert.ok(check !== -1, `${ALLOWED.fn} refuses another origin`);
-    assert.match(body.text, /\.origin\(\)/, `${ALLOWED.fn} compares origins`);
-    assert.ok(call === -1 || check < call, `${ALLOWED.fn} checks the origin before fetching`);
-    assert.match(body.text, /RequestMode::SameOrigin/, `${ALLOWED.fn} asks the browser to enforce same-origin too`);
-  }
-
-  // Nor can the build reach one: no network crate, no web-sys network feature.
-  const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
-  assert.doesNotMatch(cargo, /^\s*(gloo-net|reqwest|ehttp|surf|ureq|hyper|tungstenite|ws_stream_wasm)\s*=/m, 'a network crate');
-  const features = (cargo.match(/web-sys\s*=\s*\{[^}]*features\s*=\s*\[([^\]]*)\]/) || [])[1] ?? '';
-  assert.doesNotMatch(features, /"(XmlHttpRequest\w*|WebSocket|EventSource|RtcPeerConnection|RtcDataChannel|WebTransport)"/, 'a web-sys network feature');
-});
+// Static checks of dist/ (the source is checked by tests/tidy.rs).
 
 /** Absolute or protocol-relative URLs in `text` (data: URLs removed first). */
 const absoluteUrls = (text) => text
