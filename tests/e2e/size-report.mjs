@@ -18,7 +18,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
  * 294,843). Budgets: the bank with room for a module more; everything else with about 2%.
  */
 export const BANK_BUDGET_BROTLI_BYTES = 130_000;
-export const REST_BUDGET_BROTLI_BYTES = 195_000;
+export const REST_BUDGET_BROTLI_BYTES = 199_000;
 
 /** The bundled bank's brotli bytes: assets/bank/bank.json without whitespace, as src/build.rs bundles it. */
 export function bankShare(bankPath = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'assets', 'bank', 'bank.json')) {
