@@ -389,6 +389,7 @@ async function session(browser, server, key, { throttled, profile = false }) {
     tracing = true;
   }
   const profiles = [];
+  const clickProfiles = [];
   if (profile) {
     await cdp.send('Profiler.enable');
     // 100 µs: a 20 ms task at ×4 gets about 200 samples.
@@ -439,6 +440,9 @@ async function session(browser, server, key, { throttled, profile = false }) {
   for (let guard = 0; guard < 60; guard++) {
     if (await page.$('[data-report]')) break;
     const ids = await page.$$eval(v.question, (els, k) => els.map((e) => e.dataset[k]), v.questionId);
+    // The answer clicks of a page are profiled together (with the benchmark's own waits, which
+    // the summary names and leaves out of nothing: they are small and show as such).
+    if (profile) await cdp.send('Profiler.start');
     for (const id of ids) {
       if (answered.includes(id)) continue;
       for (const value of plan(byId.get(id)).clicks) {
@@ -447,6 +451,7 @@ async function session(browser, server, key, { throttled, profile = false }) {
       }
       answered.push(id);
     }
+    if (profile) clickProfiles.push((await cdp.send('Profiler.stop')).profile);
     const mark = `bench:page:${clicks}`;
     if (profile) await cdp.send('Profiler.start');
     await click({ nav: v.nav }, mark);
@@ -470,6 +475,7 @@ async function session(browser, server, key, { throttled, profile = false }) {
     const trace = JSON.parse(buffer.toString('utf8'));
     Object.assign(r, longTasks(trace));
     if (profile) r.profile = pageChangeProfile(trace, profiles);
+    if (profile) r.clickProfile = clickWorkProfile(clickProfiles);
   }
   const work = (await page.evaluate(() => window.__bench.clickWork)).sort((a, b) => a - b);
   r.clickWorkMaxMs = work.length ? work[work.length - 1] : NaN;
@@ -601,11 +607,7 @@ function pageChangeProfile(trace, profiles) {
     const byId = new Map(nodes.map((n) => [n.id, n]));
     const parent = new Map();
     for (const n of nodes) for (const c of n.children || []) parent.set(c, n.id);
-    const label = (n) => {
-      const f = n.callFrame;
-      const where = f.url ? ` ${f.url.split('/').pop().replace(/-[0-9a-f]{8,}/, '')}` : '';
-      return `${f.functionName || '(anonymous)'}${f.url && !f.url.endsWith('.wasm') && !where.includes('wasm') ? `${where}:${f.lineNumber + 1}` : ''}`;
-    };
+    const label = profileLabel;
     // Should the clocks ever differ, the whole profiled page change is counted instead.
     const within = startTime <= end && entry.profile.endTime >= task.ts;
     let t = startTime;
@@ -635,6 +637,56 @@ function pageChangeProfile(trace, profiles) {
   };
 }
 
+/** The label of a CPU profile node: the function, and the file and line of a script. */
+function profileLabel(n) {
+  const f = n.callFrame;
+  const where = f.url ? ` ${f.url.split('/').pop().replace(/-[0-9a-f]{8,}/, '')}` : '';
+  return `${f.functionName || '(anonymous)'}${f.url && !f.url.endsWith('.wasm') && !where.includes('wasm') ? `${where}:${f.lineNumber + 1}` : ''}`;
+}
+
+/**
+ * Where the answer clicks' script time goes: every page's answer clicks, profiled together,
+ * by self time and total time (idle and the profiler's own program time left out).
+ */
+function clickWorkProfile(profiles) {
+  const self = new Map();
+  const total = new Map();
+  let sampled = 0;
+  const skip = new Set(['(idle)', '(program)', '(garbage collector)']);
+  for (const { nodes, samples, timeDeltas } of profiles) {
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const parent = new Map();
+    for (const n of nodes) for (const c of n.children || []) parent.set(c, n.id);
+    samples.forEach((id, i) => {
+      const ms = (timeDeltas[i + 1] ?? 0) / 1000;
+      const l = profileLabel(byId.get(id));
+      if (skip.has(l)) return;
+      sampled += ms;
+      self.set(l, (self.get(l) ?? 0) + ms);
+      const seen = new Set();
+      for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+        const name = profileLabel(byId.get(cur));
+        if (seen.has(name)) continue;
+        seen.add(name);
+        total.set(name, (total.get(name) ?? 0) + ms);
+      }
+    });
+  }
+  const top = (m, n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, ms]) => ({ name, ms: Math.round(ms * 10) / 10 }));
+  return { sampledMs: sampled, selfTime: top(self, 30), totalTime: top(total, 50) };
+}
+
+function printClickProfile(key, r) {
+  const p = r.clickProfile;
+  if (!p) return '';
+  const lines = [`## ${VARIANTS[key].label}: all answer clicks (${r.answerClicks}), ${p.sampledMs.toFixed(1)} ms of script sampled at CPU ×${THROTTLE}`, ''];
+  lines.push('Functions by self time:', '', '| function | ms |', '|---|---:|');
+  for (const e of p.selfTime) lines.push(`| \`${e.name}\` | ${e.ms} |`);
+  lines.push('', 'Functions by total time (self and callees):', '', '| function | ms |', '|---|---:|');
+  for (const e of p.totalTime) lines.push(`| \`${e.name}\` | ${e.ms} |`);
+  return lines.join('\n');
+}
+
 function printProfile(key, r) {
   const p = r.profile;
   if (!p) return say(`${key}: no page change was traced`);
@@ -659,7 +711,7 @@ if (PROFILE) {
     for (const key of ONLY) {
       const r = await session(browser, server, key, { throttled: true, profile: true });
       say(`${key}: longest page task ${r.longestPageTaskMs.toFixed(1)} ms (profiled, so slower than in the table)`);
-      out.push(printProfile(key, r), '');
+      out.push(printProfile(key, r), '', printClickProfile(key, r), '');
       if (r.profile?.profile) writeFileSync(join(OUT, `page-change-${key}.cpuprofile`), JSON.stringify(r.profile.profile));
     }
   } finally {
