@@ -1,20 +1,35 @@
 //! Presets an embedding page puts in the widget's URL: `?lang=en&industry=biomedical&
-//! cross_border=1&ai_models=1`. Read exactly: an unknown name or a value that is not one of the
-//! codes below is ignored (the widget then starts as it would without it), never an error shown
-//! to the visitor, who did not write the URL.
+//! cross_border=1&ai_models=1`. Read exactly. A name the widget does not use is left alone (a
+//! host page's URL may carry its own). A preset whose value is not one of the codes below is
+//! ignored, so the widget starts as it would without it, and is listed in [`Presets::ignored`]:
+//! the widget says so in a dismissible notice, so whoever wrote the link sees the mistake and the
+//! visitor knows why the check did not start as the link promised.
 
 use crate::lang::Lang;
+use crate::problem::{Problem, ProblemKind};
 use crate::profile::Industry;
 use crate::session::{Session, Stage};
 
 /// What the URL asks for; `None` where it asks nothing (or nothing valid).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Presets {
     pub lang: Option<Lang>,
     pub industry: Option<Industry>,
     pub cross_border: Option<bool>,
     pub ai_models: Option<bool>,
+    /// The presets whose value is not one of their codes, in the order of [`NAMES`], each at the
+    /// path `?name`.
+    pub ignored: Vec<Problem>,
 }
+
+/// The names the widget reads from its URL.
+const NAMES: [&str; 4] = ["lang", "industry", "cross_border", "ai_models"];
+
+/// The values a yes/no preset accepts.
+const FLAG_CODES: [&str; 4] = ["1", "true", "0", "false"];
+
+/// How much of a bad value a message repeats.
+const SHOWN_CHARS: usize = 40;
 
 /// Parses a URL's query (`location.search`, with or without its leading `?`). The first
 /// occurrence of a name counts, as in the browser's `URLSearchParams.get`; values are
@@ -29,24 +44,58 @@ pub fn parse_presets(query: &str) -> Presets {
             (decode(name), decode(value))
         })
         .collect();
-    let get = |name: &str| {
-        pairs
-            .iter()
-            .find(|(n, _)| n == name.as_bytes())
-            // Not UTF-8 matches no code.
-            .and_then(|(_, value)| std::str::from_utf8(value).ok())
-    };
-    let flag = |name: &str| match get(name) {
-        Some("1" | "true") => Some(true),
-        Some("0" | "false") => Some(false),
+    let mut ignored = Vec::new();
+    let lang_codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    let industry_codes: Vec<&str> = Industry::ALL.iter().map(|i| i.code()).collect();
+    let flag = |code: &str| match code {
+        "1" | "true" => Some(true),
+        "0" | "false" => Some(false),
         _ => None,
     };
+    let lang = read(&pairs, NAMES[0], &lang_codes, Lang::from_code, &mut ignored);
+    let industry = read(
+        &pairs,
+        NAMES[1],
+        &industry_codes,
+        Industry::from_code,
+        &mut ignored,
+    );
+    let cross_border = read(&pairs, NAMES[2], &FLAG_CODES, flag, &mut ignored);
+    let ai_models = read(&pairs, NAMES[3], &FLAG_CODES, flag, &mut ignored);
     Presets {
-        lang: get("lang").and_then(Lang::from_code),
-        industry: get("industry").and_then(Industry::from_code),
-        cross_border: flag("cross_border"),
-        ai_models: flag("ai_models"),
+        lang,
+        industry,
+        cross_border,
+        ai_models,
+        ignored,
     }
+}
+
+/// One preset: `None` when the URL does not name it; a value that `parse` refuses is `None`
+/// too, and recorded in `ignored` with the codes it could have been.
+fn read<T>(
+    pairs: &[(Vec<u8>, Vec<u8>)],
+    name: &str,
+    allowed: &[&str],
+    parse: impl Fn(&str) -> Option<T>,
+    ignored: &mut Vec<Problem>,
+) -> Option<T> {
+    let (_, value) = pairs.iter().find(|(n, _)| n == name.as_bytes())?;
+    // Not UTF-8 matches no code.
+    let parsed = std::str::from_utf8(value).ok().and_then(parse);
+    if parsed.is_none() {
+        ignored.push(Problem {
+            path: format!("?{name}"),
+            kind: ProblemKind::NotAllowed {
+                found: String::from_utf8_lossy(value)
+                    .chars()
+                    .take(SHOWN_CHARS)
+                    .collect(),
+                allowed: allowed.iter().map(|code| code.to_string()).collect(),
+            },
+        });
+    }
+    parsed
 }
 
 /// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte. A malformed

@@ -305,6 +305,7 @@ strings! {
     FileUnreadable => ("无法读取该文件。", "The file could not be read."),
     ExportFailed => ("浏览器未能生成下载文件，答案未保存到文件。请重试，或使用“打印 / 另存为 PDF”。", "The browser could not create the download, so the answers were not saved to a file. Try again, or use \"Print / save as PDF\"."),
     StorageCorrupt => ("本浏览器中保存的进度已损坏或来自旧版本，已重新开始。", "The progress saved in this browser was damaged or from an older version, so the check starts afresh."),
+    PresetsIgnored => ("本页链接中的以下设置无法识别，自测按未设置这些项开始：", "These settings in this page's link were not recognised, so the check starts without them:"),
     StorageWriteFailed => ("无法保存进度（浏览器存储已满或被禁用）。请用“保存答案文件”备份答案。", "Progress could not be saved (browser storage is full or disabled). Use \"Save answers to a file\" to keep a copy."),
     DismissButton => ("关闭提示", "Dismiss"),
     ChangedElsewhere => ("本设备上保存的进度刚在另一个标签页或窗口中被修改。为免互相覆盖，本页已暂停保存。", "The progress saved on this device was just changed in another tab or window. So that neither overwrites the other, this page has stopped saving."),

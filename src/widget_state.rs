@@ -140,6 +140,12 @@ impl WidgetState {
             ),
         };
         presets.apply(&mut session);
+        // A link with a preset the widget cannot use says so (after a damaged-storage notice,
+        // which matters more, has been read and dismissed, the link's mistake is harmless).
+        let notice = notice.or_else(|| {
+            (!presets.ignored.is_empty())
+                .then(|| Notice::info(S::PresetsIgnored, presets.ignored.clone()))
+        });
         WidgetState {
             bank,
             session,

@@ -124,6 +124,37 @@ fn presets_shape_a_fresh_self_check_but_store_nothing() {
 }
 
 #[test]
+fn a_link_with_presets_the_widget_cannot_use_says_which_in_the_links_language() {
+    let presets = parse_presets("?lang=en&industry=drones&ai_models=yes&utm_source=news");
+    let state = WidgetState::start(SharedBank::new(mini_bank()), Restored::Nothing, &presets);
+    assert_eq!(state.session.lang, Lang::En, "the good preset still counts");
+    assert_eq!(notice_title(&state), Some(S::PresetsIgnored));
+    let notice = state.notice.as_ref().unwrap();
+    assert!(!notice.error, "nothing the visitor did failed");
+    let lines: Vec<String> = notice.problems.iter().map(|p| p.line(Lang::En)).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with(r#"?industry: "drones" is not allowed (allowed: "general", "#));
+    assert_eq!(
+        lines[1],
+        r#"?ai_models: "yes" is not allowed (allowed: "1", "true", "0", "false")"#
+    );
+    assert!(notice.problems[1]
+        .line(Lang::Zh)
+        .contains("取值 \"yes\" 无效"));
+    assert!(!state.may_save(), "a notice is not the user's doing");
+    // Damaged storage matters more and is what the first notice says.
+    let state = WidgetState::start(SharedBank::new(mini_bank()), Restored::Damaged, &presets);
+    assert_eq!(notice_title(&state), Some(S::StorageCorrupt));
+    // A clean link shows nothing.
+    let state = WidgetState::start(
+        SharedBank::new(mini_bank()),
+        Restored::Nothing,
+        &parse_presets("?lang=en&utm_source=news"),
+    );
+    assert_eq!(state.notice, None);
+}
+
+#[test]
 fn presets_set_the_language_of_saved_progress_but_never_its_profile() {
     let mut saved = answering().session;
     saved.profile.cross_border = false;

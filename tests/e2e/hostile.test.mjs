@@ -152,19 +152,20 @@ test('a hostile enterprise name in saved progress is text when the report is res
   }
 });
 
-// URL presets: exact values apply, anything else is ignored (Chinese, general, no cross-border).
+// URL presets: exact values apply; a bad value is ignored (Chinese, general, no cross-border)
+// and named in a notice, as text; names the widget does not use are left alone.
 const PRESETS = [
-  ['?lang=fr', { lang: 'zh', industry: 'general', crossBorder: false }],
-  ['?lang=EN', { lang: 'zh', industry: 'general', crossBorder: false }],
-  ['?lang=en-US', { lang: 'zh', industry: 'general', crossBorder: false }],
-  ['?lang=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', { lang: 'zh', industry: 'general', crossBorder: false }],
-  ['?industry=%3Cscript%3Ealert(1)%3C/script%3E', { lang: 'zh', industry: 'general', crossBorder: false }],
-  ['?industry=<script>alert(1)</script>', { lang: 'zh', industry: 'general', crossBorder: false }],
-  ['?industry=BIOMEDICAL&cross_border=yes', { lang: 'zh', industry: 'general', crossBorder: false }],
-  ['?industry=biomedical&lang=en', { lang: 'en', industry: 'biomedical', crossBorder: false }],
-  ['?lang=zh&industry=low-altitude&cross_border=1', { lang: 'zh', industry: 'low-altitude', crossBorder: true }],
-  ['?industry=general&cross_border=0&lang=en', { lang: 'en', industry: 'general', crossBorder: false }],
-  ['?cross_border=1', { lang: 'zh', industry: 'general', crossBorder: true }],
+  ['?lang=fr', { lang: 'zh', industry: 'general', crossBorder: false, ignored: ['?lang: "fr"'] }],
+  ['?lang=EN', { lang: 'zh', industry: 'general', crossBorder: false, ignored: ['?lang: "EN"'] }],
+  ['?lang=en-US', { lang: 'zh', industry: 'general', crossBorder: false, ignored: ['?lang: "en-US"'] }],
+  ['?lang=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', { lang: 'zh', industry: 'general', crossBorder: false, ignored: ['?lang: "<img src=x onerror=alert(1)>"'] }],
+  ['?industry=%3Cscript%3Ealert(1)%3C/script%3E', { lang: 'zh', industry: 'general', crossBorder: false, ignored: ['?industry: "<script>alert(1)</script>"'] }],
+  ['?industry=<script>alert(1)</script>', { lang: 'zh', industry: 'general', crossBorder: false, ignored: ['?industry: "<script>alert(1)</script>"'] }],
+  ['?industry=BIOMEDICAL&cross_border=yes', { lang: 'zh', industry: 'general', crossBorder: false, ignored: ['?industry: "BIOMEDICAL"', '?cross_border: "yes"'] }],
+  ['?industry=biomedical&lang=en', { lang: 'en', industry: 'biomedical', crossBorder: false, ignored: [] }],
+  ['?lang=zh&industry=low-altitude&cross_border=1', { lang: 'zh', industry: 'low-altitude', crossBorder: true, ignored: [] }],
+  ['?industry=general&cross_border=0&lang=en&utm_source=news', { lang: 'en', industry: 'general', crossBorder: false, ignored: [] }],
+  ['?cross_border=1&lang=en&ai_models=maybe', { lang: 'en', industry: 'general', crossBorder: true, ignored: ['?ai_models: "maybe"'] }],
 ];
 
 for (const [query, expected] of PRESETS) {
@@ -176,6 +177,18 @@ for (const [query, expected] of PRESETS) {
       assert.equal(await lang(page), expected.lang);
       assert.equal(await page.getAttribute('html', 'lang'), expected.lang === 'zh' ? 'zh-CN' : 'en');
       assert.equal(await page.locator('[data-error]').count(), 0, 'a preset is not an error');
+      // Each ignored preset is named, with its value as text (never markup), in the page's language.
+      const lines = await page.$$eval('.tsc-notice .tsc-problems li', (items) => items.map((li) => li.textContent));
+      assert.equal(lines.length, expected.ignored.length, lines.join('\n'));
+      expected.ignored.forEach((want, i) => {
+        const [path, value] = [want.slice(0, want.indexOf(': ')), want.slice(want.indexOf(': ') + 2)];
+        assert.ok(lines[i].startsWith(`${path}: `) && lines[i].includes(value), `${lines[i]} names ${want}`);
+      });
+      if (expected.ignored.length) {
+        const title = await page.textContent('.tsc-notice[role=status] .tsc-notice-title');
+        assert.match(title, expected.lang === 'en' ? /link were not recognised/ : /链接中的以下设置无法识别/);
+        assert.equal(await page.locator('.tsc-notice script, .tsc-notice img').count(), 0);
+      }
       await page.click('[data-action=start]');
       await page.waitForSelector('[data-app][data-stage=profile]');
       const industries = await page.$$eval('[data-profile=industry] input:checked', (els) => els.map((e) => e.value));
