@@ -7,6 +7,7 @@ mod bar_chart;
 mod charts;
 mod file_button;
 mod header;
+mod how_computed;
 mod keep_progress;
 mod notice;
 mod other_tab_prompt;

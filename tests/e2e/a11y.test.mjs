@@ -65,6 +65,8 @@ async function walkStages(page, language, visit) {
   });
   await page.waitForSelector('[data-report] [data-dimension-id][data-delta]');
   for (const summary of await page.locator('[data-report] details summary').all()) await summary.click();
+  // Each "how this was computed" table is built when its disclosure opens.
+  await page.waitForFunction(() => [...document.querySelectorAll('.tsc-how')].every((d) => d.querySelector('table tbody tr')));
   await visit('report');
 }
 

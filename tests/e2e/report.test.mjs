@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   launch, serve, openWidget, readBank, answersFile, openReport, importAnswers, exportAnswers,
-  chooseFile, fillProfile, stage, tscheckStorage, DIST, PROGRESS_KEY, ROOT, BANK_PATH,
+  chooseFile, fillProfile, stage, tscheckStorage, visibleSections, DIST, PROGRESS_KEY, ROOT, BANK_PATH,
 } from './helpers.mjs';
 
 const bank = readBank();
@@ -277,6 +277,40 @@ test('the evidence index marks each record present or missing from the answers g
   }
 });
 
+test('"how this was computed" lists a section\'s questions once opened, and prints only when opened', async () => {
+  const { context, page } = await openWidget(browser, `${server.url}/?lang=en`);
+  try {
+    await openReport(page, MIXED);
+    const sections = visibleSections(bank, PROFILE);
+    assert.equal(await page.locator('.tsc-finding .tsc-how').count(), sections.length, 'one per section');
+    // A question answered at its strongest has no action: its text is in this table only.
+    const first = sections[0].questions.map((q) => q.text.en);
+    const strong = sections[0].questions.find((q) => !WEAK.has(q.id) && q.id.length % 3 !== 0);
+    assert.ok(strong, 'the first section has a question answered at its strongest');
+    // Its first words: a table cell wraps, and pdftotext reads the next cells' first lines
+    // before the cell's second line.
+    const squeezed = strong.text.en.split(/\s+/).slice(0, 2).join('');
+    assert.ok(!(await printToPdf(page)).text.includes(squeezed), 'closed, it does not print');
+
+    const how = page.locator('.tsc-finding .tsc-how').first();
+    await how.locator('summary').click();
+    await how.locator('tbody tr').first().waitFor();
+    assert.deepEqual(await how.locator('tbody th').allTextContents(), first, 'every question of the section, in order');
+    assert.equal(await how.locator('tbody tr').count(), first.length);
+    assert.ok((await printToPdf(page)).text.includes(squeezed), 'opened, it prints');
+
+    // Closed and opened again, by keyboard: the same table.
+    await how.locator('summary').click();
+    await page.waitForFunction(() => !document.querySelector('.tsc-finding .tsc-how').open);
+    await how.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await how.locator('tbody tr').first().waitFor();
+    assert.deepEqual(await how.locator('tbody th').allTextContents(), first);
+  } finally {
+    await context.close();
+  }
+});
+
 for (const language of ['zh', 'en']) {
   test(`at 320 px the report never scrolls sideways and the summary shows bars (${language})`, async () => {
     const { context, page } = await openWidget(browser, `${server.url}/?lang=${language}`, { viewport: { width: 320, height: 700 } });
@@ -286,6 +320,8 @@ for (const language of ['zh', 'en']) {
       await page.waitForSelector('[data-dimension-id][data-delta]');
       // Open every "how this was computed" table too.
       await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+      // Each table is built when its disclosure opens.
+      await page.waitForFunction(() => [...document.querySelectorAll('.tsc-how')].every((d) => d.querySelector('table tbody tr')));
       const overflow = await page.evaluate(() => {
         const doc = document.scrollingElement;
         const wide = [...document.querySelectorAll('[data-app] *')]

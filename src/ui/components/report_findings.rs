@@ -1,6 +1,7 @@
 //! Findings by dimension: score and band, what the band means, completeness, and "how this
-//! score was computed": every shown question with its answer, weight and score.
+//! score was computed" (`how_computed.rs`).
 
+use super::how_computed::HowComputed;
 use crate::lang::Lang;
 use crate::report::{DimensionReport, Report, ReportSection};
 use crate::report_vocab as vocab;
@@ -31,28 +32,7 @@ fn dimension(d: &DimensionReport, lang: Lang) -> Html {
             <p>{ d.description.get(lang) }</p>
             if let Some(scored) = &d.scored { <p>{ scored.summary.get(lang) }</p> }
             <p class="tsc-hint">{ vocab::dimension_completeness(d, lang) }</p>
-            <details class="tsc-how">
-                <summary>{ t(S::HowComputed) }</summary>
-                <p>{ t(S::HowComputedLead) }</p>
-                <table class="tsc-table tsc-stack">
-                    <thead><tr>
-                        <th scope="col">{ t(S::ColQuestion) }</th>
-                        <th scope="col">{ t(S::ColAnswer) }</th>
-                        <th scope="col">{ t(S::ColWeight) }</th>
-                        <th scope="col">{ t(S::ColScore) }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for d.findings.iter().map(|f| html! {
-                            <tr class={if f.red_flag { "tsc-row-flag" } else { "" }}>
-                                <th scope="row" data-label={t(S::ColQuestion)}>{ f.text.get(lang) }</th>
-                                <td data-label={t(S::ColAnswer)}>{ vocab::finding_answer(&f.state, lang) }</td>
-                                <td class="tsc-num" data-label={t(S::ColWeight)}>{ vocab::weight(f.weight) }</td>
-                                <td class="tsc-num" data-label={t(S::ColScore)}>{ vocab::finding_score(&f.state, lang) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </details>
+            <HowComputed lang={lang} findings={d.findings.clone()} />
         </section>
     }
 }
