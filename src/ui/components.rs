@@ -31,6 +31,7 @@ mod report_references;
 mod report_services;
 mod report_summary;
 mod review;
+mod section_nav;
 mod start_screen;
 
 pub use bank_error::BankError;

@@ -1,11 +1,12 @@
-//! One section (dimension) per page, with the overview of sections and their status, a
-//! progress indicator and previous/next.
+//! One section (dimension) per page, with the overview of sections and their status
+//! (`section_nav.rs`), a progress indicator and previous/next.
 
 use super::keep_progress::KeepProgress;
 use super::on_click;
 use super::question::QuestionView;
+use super::section_nav::SectionNav;
 use crate::score::QuestionState;
-use crate::session::{Action, SectionStatus, Session};
+use crate::session::{Action, Session};
 use crate::strings::{fill, S};
 use crate::ui::handlers::AnswerInput;
 use crate::widget_state::SharedBank;
@@ -43,25 +44,6 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
     let dimension = &bank.dimensions()[current];
     let last = pos + 1 == sections.len();
 
-    let nav = sections.iter().enumerate().map(|(i, &d)| {
-        let status = progress.section_status(d);
-        let class = match status {
-            SectionStatus::NotStarted => "tsc-status tsc-status--new",
-            SectionStatus::InProgress => "tsc-status tsc-status--partial",
-            SectionStatus::Done => "tsc-status tsc-status--done",
-        };
-        let def = &bank.dimensions()[d];
-        html! {
-            <li>
-                <button type="button" class="tsc-nav-item" data-section-link={def.id.clone()}
-                    aria-current={(i == pos).then_some("step")}
-                    onclick={on_click(&props.on_navigate, Action::ShowSection(def.id.clone()))}>
-                    <span class="tsc-nav-name">{ def.name.get(lang) }</span>
-                    <span class={class}>{ t(status.label()) }</span>
-                </button>
-            </li>
-        }
-    });
     let questions = visibility
         .questions_of(bank, current)
         .enumerate()
@@ -80,10 +62,8 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
         .count();
     html! {
         <div class="tsc-questions">
-            <nav class="tsc-sections" aria-label={t(S::SectionsHeading)}>
-                <h2 class="tsc-sections-heading">{ t(S::SectionsHeading) }</h2>
-                <ol>{ for nav }</ol>
-            </nav>
+            <SectionNav bank={bank.clone()} lang={lang} current={pos} on_navigate={props.on_navigate.clone()}
+                sections={sections.iter().map(|&d| (d, progress.section_status(d))).collect::<Vec<_>>()} />
             <section class="tsc-section" data-section-id={dimension.id.clone()} aria-labelledby="tsc-section-heading">
                 <p class="tsc-position">{ fill(t(S::SectionPosition), &[("n", &(pos + 1)), ("total", &sections.len())]) }</p>
                 <h1 id="tsc-section-heading" data-page-heading="" tabindex="-1">{ dimension.name.get(lang) }</h1>
