@@ -89,15 +89,18 @@ pub(crate) fn Widget(props: &WidgetProps) -> Html {
     // what shows it.
     let handlers = use_handlers(&state);
 
-    // Save after every change (an effect, never inside the reducer), when the state allows it.
+    // Save after every change (an effect, never inside the reducer), when the state allows it,
+    // in the task right after this one (see `storage::save_soon`).
     {
         let dispatch = handlers.dispatch.clone();
         let bank = state.bank.clone();
         use_effect_with(
             (state.session.clone(), state.remember, state.may_save()),
             move |(session, remember, may_save)| {
-                if *may_save && !storage::save(&bank, session, *remember) {
-                    dispatch.emit(WidgetAction::StorageFailed);
+                if *may_save {
+                    storage::save_soon(bank, session.clone(), *remember, move || {
+                        dispatch.emit(WidgetAction::StorageFailed)
+                    });
                 }
             },
         );

@@ -7,7 +7,9 @@
 use crate::bank::Bank;
 use crate::session::Session;
 use crate::snapshot;
-use crate::widget_state::Restored;
+use crate::widget_state::{Restored, SharedBank};
+use gloo::timers::callback::Timeout;
+use std::cell::{Cell, RefCell};
 use web_sys::Storage;
 
 const PREFIX: &str = "tscheck.";
@@ -48,6 +50,77 @@ pub fn load(bank: &Bank) -> Restored {
     }
 }
 
+/// A save waiting for the end of the task that asked for it.
+struct PendingSave {
+    bank: SharedBank,
+    session: Session,
+    remember: bool,
+    on_failure: Box<dyn Fn()>,
+    /// Dropping it cancels the save (a newer one replaces it, or erasing removes it).
+    _timer: Timeout,
+}
+
+thread_local! {
+    static PENDING: RefCell<Option<PendingSave>> = const { RefCell::new(None) };
+    static FLUSH_ON_HIDE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Saves progress (as [`save`] does) in a task of its own, right after the one that changed
+/// it: an answer's click then only renders, and encoding and writing the progress do not
+/// delay its frame (README, "Issue 15"). Saves asked for in one task are made once, with the
+/// newest state. A page that is hidden or left first saves at once, so nothing is lost;
+/// `on_failure` runs when the write fails.
+pub fn save_soon(
+    bank: SharedBank,
+    session: Session,
+    remember: bool,
+    on_failure: impl Fn() + 'static,
+) {
+    flush_when_hidden();
+    let pending = PendingSave {
+        bank,
+        session,
+        remember,
+        on_failure: Box::new(on_failure),
+        _timer: Timeout::new(0, flush),
+    };
+    PENDING.with(|p| p.replace(Some(pending)));
+}
+
+/// Makes the save that waits, if any.
+fn flush() {
+    if let Some(p) = PENDING.with(|p| p.borrow_mut().take()) {
+        if !save(&p.bank, &p.session, p.remember) {
+            (p.on_failure)();
+        }
+    }
+}
+
+/// Drops the save that waits: what it would write has been erased.
+fn cancel_pending() {
+    PENDING.with(|p| p.borrow_mut().take());
+}
+
+/// Once per page: a page that is hidden (another tab, the phone's home screen) or left saves
+/// what waits at once, since its timers may never run again.
+fn flush_when_hidden() {
+    use wasm_bindgen::JsCast;
+    if FLUSH_ON_HIDE.with(|done| done.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(flush);
+    let listener = callback.as_ref().unchecked_ref();
+    let _ = window.add_event_listener_with_callback("pagehide", listener);
+    if let Some(document) = window.document() {
+        let _ = document.add_event_listener_with_callback("visibilitychange", listener);
+    }
+    // The listeners live as long as the page; so must their callback.
+    callback.forget();
+}
+
 /// Saves progress where the user chose, and removes any copy from the other storage.
 /// Returns false when the write failed (storage full or disabled).
 ///
@@ -55,7 +128,7 @@ pub fn load(bank: &Bank) -> Restored {
 /// cannot be written, this tab's copy is kept current instead (and then the stale device copy,
 /// which load would prefer, is dropped), so a reload loses nothing. Unticked, no device copy
 /// is left behind even if this tab's write fails.
-pub fn save(bank: &Bank, session: &Session, remember: bool) -> bool {
+fn save(bank: &Bank, session: &Session, remember: bool) -> bool {
     let text = snapshot::encode(bank, session);
     LAST_WRITTEN.with(|last| last.replace(Some(text.clone())));
     let (target, other) = if remember {
@@ -100,6 +173,9 @@ pub fn watch_other_tabs(changed: impl Fn() + 'static) {
             let ours = event.key().is_none_or(|key| key == PROGRESS_KEY);
             let same = LAST_WRITTEN.with(|last| *last.borrow() == event.new_value());
             if ours && !same {
+                // This page's save that waits would overwrite the other tab's progress: the
+                // user chooses first (and keeping this page's answers saves them).
+                cancel_pending();
                 changed();
             }
         },
@@ -109,8 +185,9 @@ pub fn watch_other_tabs(changed: impl Fn() + 'static) {
     callback.forget();
 }
 
-/// Removes every key the widget wrote, in both storages.
+/// Removes every key the widget wrote, in both storages (and a save that waits).
 pub fn erase_all() {
+    cancel_pending();
     for storage in [session_storage(), local_storage()].into_iter().flatten() {
         let len = storage.length().unwrap_or(0);
         let keys: Vec<String> = (0..len)

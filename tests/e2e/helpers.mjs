@@ -294,11 +294,15 @@ export function openWidgetWith(browser, url, { init = [], ...options } = {}) {
   return openWidget(withInit, url, options);
 }
 
-/** Every `tscheck.` key in the page's storages: { session: { key: value }, local: { key: value } }. */
-export const tscheckStorage = (page) => page.evaluate(() => {
+/**
+ * Every `tscheck.` key in the page's storages: { session: { key: value }, local: { key: value } }.
+ * Read in a task of its own: the widget saves in the task right after a change, and a timer
+ * set now runs after the one the widget set then.
+ */
+export const tscheckStorage = (page) => page.evaluate(() => new Promise((done) => setTimeout(() => {
   const pick = (s) => Object.fromEntries(Object.keys(s).filter((k) => k.startsWith('tscheck.')).map((k) => [k, s.getItem(k)]));
-  return { session: pick(sessionStorage), local: pick(localStorage) };
-});
+  done({ session: pick(sessionStorage), local: pick(localStorage) });
+})));
 
 /** Clicks export and returns { download, text, json } of the file the browser was handed. */
 export async function exportAnswers(page) {

@@ -3,7 +3,7 @@
 // or keep its own answers. Nothing is overwritten silently.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, fillProfile, PROGRESS_KEY } from './helpers.mjs';
+import { launch, serve, fillProfile, tscheckStorage, PROGRESS_KEY } from './helpers.mjs';
 
 let browser, server;
 before(async () => {
@@ -15,7 +15,7 @@ after(async () => {
   await server?.close();
 });
 
-const saved = async (page) => JSON.parse(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY));
+const saved = async (page) => JSON.parse((await tscheckStorage(page)).local[PROGRESS_KEY]);
 const answered = (page) => page.$$eval('[data-question-id] input:checked', (els) => els.map((e) => e.closest('[data-question-id]').dataset.questionId));
 
 /** Answers the n-th question on the page with its first option. */
