@@ -79,6 +79,27 @@ pub fn focus_heading() {
     }
 }
 
+/// Before a page change: when the reader has scrolled down into the widget, scrolls back to its
+/// top, while the old page is still there and laid out. The new page is then first laid out
+/// where it will be read: the browser decides which of the report's sections it can skip
+/// (their `content-visibility`) from where the page is scrolled, and at the review page's depth
+/// it laid out the sections there as well (README, "Issue 15"). The new page's heading then
+/// takes focus without scrolling again.
+pub fn scroll_to_widget_top() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let root = window
+        .document()
+        .and_then(|d| d.query_selector("[data-app]").ok().flatten());
+    if let Some(root) = root {
+        let top = root.get_bounding_client_rect().top();
+        if top < 0.0 {
+            window.scroll_by_with_x_and_y(0.0, top);
+        }
+    }
+}
+
 /// Today's date as `YYYY-MM-DD` in local time, for the report and saved files.
 pub fn today() -> String {
     let now = js_sys::Date::new_0();

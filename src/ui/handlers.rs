@@ -108,7 +108,13 @@ fn build(state: UseReducerHandle<WidgetState>) -> Handlers {
         })
     };
     Handlers {
-        navigate: dispatch.reform(WidgetAction::Session),
+        navigate: {
+            let dispatch = dispatch.clone();
+            Callback::from(move |action| {
+                embed::scroll_to_widget_top();
+                dispatch.emit(WidgetAction::Session(action));
+            })
+        },
         lang: dispatch.reform(|lang| WidgetAction::Session(Action::SetLang(lang))),
         profile: dispatch.reform(|profile| WidgetAction::Session(Action::SetProfile(profile))),
         answer: dispatch.reform(|input: AnswerInput| WidgetAction::Session(input.into())),
