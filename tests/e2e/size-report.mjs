@@ -14,11 +14,12 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
  * of brotli bytes. The bank's share is its minified JSON (as the build bundles it), brotli on its
  * own; everything else is the widget's total less that share.
  *
- * Measured on 2026-12-01 (bank 2026.12.2): bank 103,536, everything else 191,307 (total
- * 294,843). Budgets: the bank with room for a module more; everything else with about 2%.
+ * Measured on 2026-12-01 (bank 2026.12.2): bank 103,536, everything else 191,307 at the split,
+ * 200,467 after issues 13 and 15 (README, "Size and budget", says what grew and why). Budgets:
+ * the bank with room for a module more; everything else with about 1%.
  */
 export const BANK_BUDGET_BROTLI_BYTES = 130_000;
-export const REST_BUDGET_BROTLI_BYTES = 199_000;
+export const REST_BUDGET_BROTLI_BYTES = 202_500;
 
 /** The bundled bank's brotli bytes: assets/bank/bank.json without whitespace, as src/build.rs bundles it. */
 export function bankShare(bankPath = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'assets', 'bank', 'bank.json')) {
