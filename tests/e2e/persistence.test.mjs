@@ -146,6 +146,31 @@ test('every change is saved to sessionStorage and a reload restores stage, secti
   }
 });
 
+test('an answer is saved before the page is hidden or left, even in the same moment', async () => {
+  const { context, page } = await open();
+  try {
+    await page.click('[data-action=start]');
+    await page.click('[data-app][data-stage=profile] [data-action=next]');
+    await page.waitForSelector('[data-app][data-stage=questions]');
+    // One task: the click, the widget's render (microtasks), then the page is hidden; the save
+    // that waits for the next task must have happened by then.
+    const saved = await page.evaluate(async (key) => {
+      const input = document.querySelector('[data-question-id] input[type=radio]');
+      input.click();
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+      const before = sessionStorage.getItem(key);
+      document.dispatchEvent(new Event('visibilitychange'));
+      return { before, after: sessionStorage.getItem(key), id: input.id };
+    }, PROGRESS_KEY);
+    assert.ok(saved.after, 'saved when hidden');
+    assert.notEqual(saved.after, saved.before, 'with the answer just given');
+    await reload(page);
+    assert.ok(await page.isChecked(`#${saved.id}`), 'and restored after a reload');
+  } finally {
+    await context.close();
+  }
+});
+
 test('closing the tab forgets: a new tab and a new browser context start fresh', async () => {
   const { context, page } = await open();
   try {

@@ -277,6 +277,40 @@ test('the evidence index marks each record present or missing from the answers g
   }
 });
 
+test('the report opens at its top and lays out only what is near the first screen', async () => {
+  const { context, page } = await openWidget(browser, `${server.url}/?lang=zh`);
+  try {
+    await importAnswers(page, MIXED);
+    // The finish button is at the end of a long review page.
+    await page.locator('[data-action=finish]').scrollIntoViewIfNeeded();
+    const depth = await page.evaluate(() => window.scrollY);
+    assert.ok(depth > 300, `the review page is scrolled down (${depth})`);
+    await page.evaluate(() => {
+      window.__shown = [];
+      document.addEventListener('contentvisibilityautostatechange', (e) => {
+        if (!e.skipped && e.target.dataset.reportSection) window.__shown.push(e.target.dataset.reportSection);
+      }, true);
+    });
+    await page.click('[data-action=finish]');
+    await page.waitForSelector('[data-report]');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const top = await page.evaluate(() => document.querySelector('[data-app]').getBoundingClientRect().top);
+    assert.ok(Math.abs(top) < 1, `the widget's top is at the top of the window (${top})`);
+    assert.equal(await page.evaluate(() => document.activeElement.matches('[data-report] h1')), true, 'its heading has focus');
+    const shown = await page.evaluate(() => window.__shown);
+    assert.ok(shown.includes('summary'), `laid out: ${shown}`);
+    for (const far of ['plan', 'dimensions', 'evidence', 'findings', 'references', 'services', 'method', 'disclaimer']) {
+      assert.ok(!shown.includes(far), `${far} is not laid out before it is scrolled near (laid out: ${shown})`);
+    }
+    // Scrolled near, a section is laid out and read as usual.
+    await page.locator('[data-report-section=evidence] h2').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => window.__shown.includes('evidence'));
+    assert.ok((await page.locator('[data-evidence-measure]').first().boundingBox()).height > 0);
+  } finally {
+    await context.close();
+  }
+});
+
 test('"how this was computed" lists a section\'s questions once opened, and prints only when opened', async () => {
   const { context, page } = await openWidget(browser, `${server.url}/?lang=en`);
   try {
