@@ -82,7 +82,9 @@ pub enum Restored {
 #[derive(Clone, Debug, PartialEq)]
 pub struct WidgetState {
     pub bank: SharedBank,
-    pub session: Session,
+    /// Shared, so the screens and the effect that saves it hold the same session instead of
+    /// copies of it (an answer used to copy the whole session four times).
+    pub session: Rc<Session>,
     pub notice: Option<Notice>,
     pub confirm_erase: bool,
     /// Keep progress on the device (opt-in) instead of in this tab only.
@@ -148,7 +150,7 @@ impl WidgetState {
         });
         WidgetState {
             bank,
-            session,
+            session: Rc::new(session),
             notice,
             confirm_erase: false,
             remember,
@@ -173,6 +175,12 @@ impl WidgetState {
         let text =
             answers_file::encode(bank, &session.profile, &session.answers, &plan, Some(date));
         (format!("tscheck-answers-{date}.json"), text)
+    }
+
+    /// Applies a core action to the session, copying it only if a screen still holds it.
+    fn apply_to_session(&mut self, action: Action) {
+        let session = Rc::unwrap_or_clone(std::mem::take(&mut self.session));
+        self.session = Rc::new(session.apply(&self.bank, action));
     }
 
     /// The pure transition; the Yew layer's `Reducible::reduce` only wraps it.
@@ -204,12 +212,12 @@ impl WidgetState {
                 if !stays {
                     self.notice = None;
                 }
-                self.session = self.session.apply(&self.bank, action);
+                self.apply_to_session(action);
             }
             WidgetAction::ImportFile(bytes) => match answers_file::decode(&bytes, &self.bank) {
                 Ok(file) => {
                     let ignored = file.ignored.clone();
-                    self.session = self.session.apply(&self.bank, Action::Import(file));
+                    self.apply_to_session(Action::Import(file));
                     self.notice = Some(if ignored.is_empty() {
                         Notice::info(S::ImportDone, Vec::new())
                     } else {
@@ -220,7 +228,7 @@ impl WidgetState {
             },
             WidgetAction::CompareFile(bytes) => match answers_file::decode(&bytes, &self.bank) {
                 Ok(file) => {
-                    self.session = self.session.apply(&self.bank, Action::Compare(file));
+                    self.apply_to_session(Action::Compare(file));
                     self.notice = Some(Notice::info(S::CompareDone, Vec::new()));
                 }
                 Err(problems) => self.notice = Some(Notice::error(S::CompareRefused, problems)),
@@ -235,7 +243,7 @@ impl WidgetState {
             WidgetAction::AskErase => self.confirm_erase = true,
             WidgetAction::CancelErase => self.confirm_erase = false,
             WidgetAction::Erased => {
-                self.session = Session::new(self.session.lang);
+                self.session = Rc::new(Session::new(self.session.lang));
                 self.remember = false;
                 self.confirm_erase = false;
                 self.storage_failed = false;
@@ -263,7 +271,7 @@ impl WidgetState {
                     }
                 };
                 self.user_acted = kept;
-                self.session = session;
+                self.session = Rc::new(session);
                 self.remember = remember;
                 self.changed_elsewhere = false;
                 self.confirm_erase = false;

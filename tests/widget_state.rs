@@ -76,7 +76,7 @@ fn notice_title(state: &WidgetState) -> Option<S> {
 #[test]
 fn a_first_visit_starts_fresh_with_nothing_to_store() {
     let state = fresh();
-    assert_eq!(state.session, Session::default());
+    assert_eq!(*state.session, Session::default());
     assert_eq!(state.notice, None);
     assert!(!state.remember && !state.confirm_erase && !state.changed_elsewhere);
     assert_eq!(state.page, 0);
@@ -89,7 +89,7 @@ fn restored_progress_is_the_users_and_keeps_where_it_was_kept() {
     let state = WidgetState::start(
         SharedBank::new(mini_bank()),
         Restored::Progress {
-            session: saved.clone(),
+            session: (*saved).clone(),
             remember: true,
         },
         &Presets::default(),
@@ -107,7 +107,7 @@ fn damaged_storage_starts_afresh_and_says_so() {
         Restored::Damaged,
         &Presets::default(),
     );
-    assert_eq!(state.session, Session::default());
+    assert_eq!(*state.session, Session::default());
     assert_eq!(notice_title(&state), Some(S::StorageCorrupt));
     assert!(state.notice.as_ref().unwrap().error);
     assert!(!state.may_save());
@@ -156,7 +156,7 @@ fn a_link_with_presets_the_widget_cannot_use_says_which_in_the_links_language() 
 
 #[test]
 fn presets_set_the_language_of_saved_progress_but_never_its_profile() {
-    let mut saved = answering().session;
+    let mut saved = (*answering().session).clone();
     saved.profile.cross_border = false;
     let presets = parse_presets("lang=en&industry=biomedical&cross_border=1");
     let state = WidgetState::start(
@@ -251,7 +251,7 @@ fn a_session_action_changes_the_session_as_the_core_does() {
                 option: "some".into(),
             },
         );
-    assert_eq!(state.session, expected);
+    assert_eq!(*state.session, expected);
     assert_eq!(
         state.session.answers.get("a1"),
         Some(&Answer::Choice("some".into()))
@@ -357,7 +357,7 @@ fn erased_starts_afresh_in_the_same_language_and_says_so() {
             WidgetAction::Erased,
         ],
     );
-    assert_eq!(state.session, Session::new(Lang::En));
+    assert_eq!(*state.session, Session::new(Lang::En));
     assert!(!state.remember && !state.confirm_erase);
     assert_eq!(notice_title(&state), Some(S::Erased));
     // The storage failure was about what is now erased: a new failure is reported again.
@@ -382,7 +382,7 @@ fn loading_another_tabs_progress_replaces_this_pages() {
             WidgetAction::AskErase,
             WidgetAction::ChangedElsewhere,
             WidgetAction::LoadedFromElsewhere(Restored::Progress {
-                session: other.clone(),
+                session: (*other).clone(),
                 remember: true,
             }),
         ],
@@ -406,7 +406,7 @@ fn progress_erased_in_another_tab_loads_as_a_fresh_self_check() {
                 WidgetAction::LoadedFromElsewhere(restored.clone()),
             ],
         );
-        assert_eq!(state.session, Session::new(Lang::En), "{restored:?}");
+        assert_eq!(*state.session, Session::new(Lang::En), "{restored:?}");
         assert!(!state.remember && !state.changed_elsewhere);
         assert!(!state.may_save(), "nothing of the user's is left to keep");
         assert_eq!(notice_title(&state), Some(S::LoadedFromElsewhere));

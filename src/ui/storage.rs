@@ -10,6 +10,7 @@ use crate::snapshot;
 use crate::widget_state::{Restored, SharedBank};
 use gloo::timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use web_sys::Storage;
 
 const PREFIX: &str = "tscheck.";
@@ -53,7 +54,7 @@ pub fn load(bank: &Bank) -> Restored {
 /// A save waiting for the end of the task that asked for it.
 struct PendingSave {
     bank: SharedBank,
-    session: Session,
+    session: Rc<Session>,
     remember: bool,
     on_failure: Box<dyn Fn()>,
     /// Dropping it cancels the save (a newer one replaces it, or erasing removes it).
@@ -72,7 +73,7 @@ thread_local! {
 /// `on_failure` runs when the write fails.
 pub fn save_soon(
     bank: SharedBank,
-    session: Session,
+    session: Rc<Session>,
     remember: bool,
     on_failure: impl Fn() + 'static,
 ) {

@@ -20,13 +20,14 @@ use crate::strings::S;
 use crate::ui::embed::{self, PrintMode};
 use crate::ui::handlers::EraseStep;
 use crate::widget_state::SharedBank;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportPageProps {
     pub bank: SharedBank,
     /// The self-check reported on (its answers, profile, plan and any compared self-check).
-    pub session: Session,
+    pub session: Rc<Session>,
     pub remember: bool,
     pub confirm_erase: bool,
     pub on_navigate: Callback<Action>,

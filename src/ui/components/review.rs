@@ -7,6 +7,7 @@ use crate::score::QuestionState;
 use crate::session::{Action, Session};
 use crate::strings::{fill, S};
 use crate::widget_state::SharedBank;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,7 +15,7 @@ pub struct ReviewProps {
     pub bank: SharedBank,
     /// The self-check: this page shows its language, answers and section; nothing else of it
     /// can change while the page is shown.
-    pub session: Session,
+    pub session: Rc<Session>,
     pub remember: bool,
     pub on_navigate: Callback<Action>,
     pub on_remember: Callback<bool>,
