@@ -603,36 +603,14 @@ function pageChangeProfile(trace, profiles) {
   const total = new Map();
   let sampled = 0;
   if (entry) {
-    const { nodes, samples, timeDeltas, startTime } = entry.profile;
-    const byId = new Map(nodes.map((n) => [n.id, n]));
-    const parent = new Map();
-    for (const n of nodes) for (const c of n.children || []) parent.set(c, n.id);
-    const label = profileLabel;
+    const { startTime, endTime } = entry.profile;
     // Should the clocks ever differ, the whole profiled page change is counted instead.
-    const within = startTime <= end && entry.profile.endTime >= task.ts;
-    let t = startTime;
-    samples.forEach((id, i) => {
-      const dt = timeDeltas[i] ?? 0;
-      t += dt;
-      const next = timeDeltas[i + 1] ?? 0;
-      if (within && (t < task.ts || t > end)) return;
-      const ms = next / 1000;
-      sampled += ms;
-      const n = byId.get(id);
-      self.set(label(n), (self.get(label(n)) ?? 0) + ms);
-      const seen = new Set();
-      for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
-        const l = label(byId.get(cur));
-        if (seen.has(l)) continue;
-        seen.add(l);
-        total.set(l, (total.get(l) ?? 0) + ms);
-      }
-    });
+    const within = startTime <= end && endTime >= task.ts;
+    sampled = addSamples(entry.profile, self, total, (t) => !within || (t >= task.ts && t <= end));
   }
-  const top = (m, n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, ms]) => ({ name, ms: Math.round(ms * 10) / 10 }));
   return {
     mark: task.mark, taskMs: task.dur / 1000, sampledMs: sampled,
-    timeline: top(timeline, 15), selfTime: top(self, 30), totalTime: top(total, 40),
+    timeline: topEntries(timeline, 15), selfTime: topEntries(self, 30), totalTime: topEntries(total, 40),
     profile: entry?.profile,
   };
 }
@@ -651,30 +629,42 @@ function profileLabel(n) {
 function clickWorkProfile(profiles) {
   const self = new Map();
   const total = new Map();
-  let sampled = 0;
   const skip = new Set(['(idle)', '(program)', '(garbage collector)']);
-  for (const { nodes, samples, timeDeltas } of profiles) {
-    const byId = new Map(nodes.map((n) => [n.id, n]));
-    const parent = new Map();
-    for (const n of nodes) for (const c of n.children || []) parent.set(c, n.id);
-    samples.forEach((id, i) => {
-      const ms = (timeDeltas[i + 1] ?? 0) / 1000;
-      const l = profileLabel(byId.get(id));
-      if (skip.has(l)) return;
-      sampled += ms;
-      self.set(l, (self.get(l) ?? 0) + ms);
-      const seen = new Set();
-      for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
-        const name = profileLabel(byId.get(cur));
-        if (seen.has(name)) continue;
-        seen.add(name);
-        total.set(name, (total.get(name) ?? 0) + ms);
-      }
-    });
-  }
-  const top = (m, n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, ms]) => ({ name, ms: Math.round(ms * 10) / 10 }));
-  return { sampledMs: sampled, selfTime: top(self, 30), totalTime: top(total, 50) };
+  const sampled = profiles.reduce((sum, p) => sum + addSamples(p, self, total, (t, label) => !skip.has(label)), 0);
+  return { sampledMs: sampled, selfTime: topEntries(self, 30), totalTime: topEntries(total, 50) };
 }
+
+/**
+ * Adds a CPU profile's samples to `self` and `total` (ms by function label; a function counted
+ * once per sample however deep it recurses), those that `keep(time, label)` accepts; returns
+ * the ms added. A sample's time is the profiler's clock, which is the trace's.
+ */
+function addSamples({ nodes, samples, timeDeltas, startTime }, self, total, keep) {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of nodes) for (const c of n.children || []) parent.set(c, n.id);
+  let t = startTime;
+  let added = 0;
+  samples.forEach((id, i) => {
+    t += timeDeltas[i] ?? 0;
+    const ms = (timeDeltas[i + 1] ?? 0) / 1000;
+    const label = profileLabel(byId.get(id));
+    if (!keep(t, label)) return;
+    added += ms;
+    self.set(label, (self.get(label) ?? 0) + ms);
+    const seen = new Set();
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+      const name = profileLabel(byId.get(cur));
+      if (seen.has(name)) continue;
+      seen.add(name);
+      total.set(name, (total.get(name) ?? 0) + ms);
+    }
+  });
+  return added;
+}
+
+/** The n largest entries of a map of ms, rounded to 0.1 ms. */
+const topEntries = (m, n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, ms]) => ({ name, ms: Math.round(ms * 10) / 10 }));
 
 function printClickProfile(key, r) {
   const p = r.clickProfile;
