@@ -12,7 +12,7 @@ use tscheck::lang::Lang;
 use tscheck::problem::ProblemKind;
 use tscheck::profile::{Industry, Profile};
 use tscheck::score::score;
-use tscheck::strings::{Ed, S};
+use tscheck::strings::{Ed, ProblemText, S};
 use tscheck::visibility::Visibility;
 
 fn bank() -> Bank {
@@ -91,7 +91,15 @@ fn interface_texts() -> Vec<(String, String, String)> {
             s.get(Lang::En).to_string(),
         )
     });
-    widget.chain(editors).collect()
+    // The messages about a bank, an answers file or saved progress are read by the same people.
+    let problems = ProblemText::ALL.iter().map(|s| {
+        (
+            format!("ProblemText::{s:?}"),
+            s.get(Lang::Zh).to_string(),
+            s.get(Lang::En).to_string(),
+        )
+    });
+    widget.chain(editors).chain(problems).collect()
 }
 
 #[test]
