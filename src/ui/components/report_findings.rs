@@ -5,7 +5,6 @@ use super::how_computed::HowComputed;
 use crate::lang::Lang;
 use crate::report::{DimensionReport, Report, ReportSection};
 use crate::report_vocab as vocab;
-use crate::score::Band;
 use crate::strings::S;
 use yew::prelude::*;
 
@@ -26,7 +25,7 @@ fn dimension(d: &DimensionReport, lang: Lang) -> Html {
         <section class="tsc-finding">
             <h3>{ d.name.get(lang) }{ " — " }{ vocab::score_or_none(d.score(), lang) }
                 if let Some(scored) = &d.scored {
-                    <span class={format!("tsc-band tsc-band--{}", band_class(scored.band))}>{ t(vocab::band_label(scored.band)) }</span>
+                    <span class={format!("tsc-band tsc-band--{}", scored.band.code())}>{ t(vocab::band_label(scored.band)) }</span>
                 }
             </h3>
             <p>{ d.description.get(lang) }</p>
@@ -34,14 +33,5 @@ fn dimension(d: &DimensionReport, lang: Lang) -> Html {
             <p class="tsc-hint">{ vocab::dimension_completeness(d, lang) }</p>
             <HowComputed lang={lang} findings={d.findings.clone()} />
         </section>
-    }
-}
-
-/// The style of a band's badge.
-fn band_class(band: Band) -> &'static str {
-    match band {
-        Band::High => "high",
-        Band::Medium => "medium",
-        Band::Low => "low",
     }
 }
