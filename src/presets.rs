@@ -17,13 +17,10 @@ pub struct Presets {
     pub industry: Option<Industry>,
     pub cross_border: Option<bool>,
     pub ai_models: Option<bool>,
-    /// The presets whose value is not one of their codes, in the order of [`NAMES`], each at the
-    /// path `?name`.
+    /// The presets whose value is not one of their codes (in the order of the fields above),
+    /// each at the path `?name`.
     pub ignored: Vec<Problem>,
 }
-
-/// The names the widget reads from its URL.
-const NAMES: [&str; 4] = ["lang", "industry", "cross_border", "ai_models"];
 
 /// The values a yes/no preset accepts.
 const FLAG_CODES: [&str; 4] = ["1", "true", "0", "false"];
@@ -52,16 +49,16 @@ pub fn parse_presets(query: &str) -> Presets {
         "0" | "false" => Some(false),
         _ => None,
     };
-    let lang = read(&pairs, NAMES[0], &lang_codes, Lang::from_code, &mut ignored);
+    let lang = read(&pairs, "lang", &lang_codes, Lang::from_code, &mut ignored);
     let industry = read(
         &pairs,
-        NAMES[1],
+        "industry",
         &industry_codes,
         Industry::from_code,
         &mut ignored,
     );
-    let cross_border = read(&pairs, NAMES[2], &FLAG_CODES, flag, &mut ignored);
-    let ai_models = read(&pairs, NAMES[3], &FLAG_CODES, flag, &mut ignored);
+    let cross_border = read(&pairs, "cross_border", &FLAG_CODES, flag, &mut ignored);
+    let ai_models = read(&pairs, "ai_models", &FLAG_CODES, flag, &mut ignored);
     Presets {
         lang,
         industry,

@@ -80,6 +80,17 @@ impl Progress {
             SectionStatus::Done
         }
     }
+
+    /// The questions of a section (question indices, in bank order) shown and not answered
+    /// yet: what its page counts and the review lists.
+    pub fn unanswered_in<'a>(
+        &'a self,
+        bank: &'a Bank,
+        dimension: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        (self.visibility.questions_of(bank, dimension))
+            .filter(|&i| self.scores.questions[i] == crate::score::QuestionState::Unanswered)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -15,6 +15,43 @@ fn status_of(bank: &Bank, session: &Session, dimension: &str) -> SectionStatus {
     session.progress(bank).section_status(d)
 }
 
+/// The ids of a section's questions its page counts as unanswered (and the review lists).
+fn unanswered_of(bank: &Bank, session: &Session, dimension: &str) -> Vec<String> {
+    let d = bank.dimension_index(dimension).unwrap();
+    (session.progress(bank).unanswered_in(bank, d))
+        .map(|i| bank.questions()[i].id.clone())
+        .collect()
+}
+
+#[test]
+fn a_section_lists_its_unanswered_questions_until_each_has_an_answer() {
+    let bank = mini_bank();
+    let mut session = Session::new(Lang::Zh);
+    assert_eq!(unanswered_of(&bank, &session, "alpha"), ["a1", "a2", "a3"]);
+    session = session
+        .apply(
+            &bank,
+            Action::Choose {
+                question: "a2".into(),
+                option: NOT_APPLICABLE.into(),
+            },
+        )
+        .apply(
+            &bank,
+            Action::Choose {
+                question: "a1".into(),
+                option: "none".into(),
+            },
+        );
+    // "Not applicable" is an answer; the other section is untouched.
+    assert_eq!(unanswered_of(&bank, &session, "alpha"), ["a3"]);
+    let beta = unanswered_of(&bank, &session, "beta");
+    assert!(
+        !beta.is_empty() && beta.iter().all(|id| !id.starts_with('a')),
+        "{beta:?}"
+    );
+}
+
 #[test]
 fn a_section_is_not_started_in_progress_or_done() {
     let bank = mini_bank();

@@ -5,7 +5,6 @@ use super::keep_progress::KeepProgress;
 use super::on_click;
 use super::question::QuestionView;
 use super::section_nav::SectionNav;
-use crate::score::QuestionState;
 use crate::session::{Action, Session};
 use crate::strings::{fill, S};
 use crate::ui::handlers::AnswerInput;
@@ -57,10 +56,7 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
         });
     let answered = scores.answered();
     let total = scores.visible();
-    let unanswered_here = visibility
-        .questions_of(bank, current)
-        .filter(|&i| scores.questions[i] == QuestionState::Unanswered)
-        .count();
+    let unanswered_here = progress.unanswered_in(bank, current).count();
     html! {
         <div class="tsc-questions">
             <SectionNav bank={bank.clone()} lang={lang} current={pos} on_navigate={props.on_navigate.clone()}

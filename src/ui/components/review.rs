@@ -30,9 +30,7 @@ pub fn Review(props: &ReviewProps) -> Html {
     let t = |k: S| k.get(lang);
     let progress = s.progress(bank);
     let crate::session::Progress {
-        visibility,
-        scores,
-        sections,
+        scores, sections, ..
     } = &progress;
     let unanswered_total = scores
         .questions
@@ -44,10 +42,7 @@ pub fn Review(props: &ReviewProps) -> Html {
         .map(|&d| Action::ShowSection(bank.dimensions()[d].id.clone()))
         .unwrap_or(Action::EditProfile);
     let groups = sections.iter().filter_map(|&d| {
-        let missing: Vec<usize> = visibility
-            .questions_of(bank, d)
-            .filter(|&i| scores.questions[i] == QuestionState::Unanswered)
-            .collect();
+        let missing: Vec<usize> = progress.unanswered_in(bank, d).collect();
         if missing.is_empty() {
             return None;
         }
